@@ -1,0 +1,46 @@
+/** Calendar checks on the template's text dates (YYYYMMDD) and months (YYYYMM). */
+
+const DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const MONTH = /^(\d{4})(0[1-9]|1[0-2])$/;
+
+export function isRealDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isRealMonth(text: string): boolean {
+  const match = MONTH.exec(text);
+  return match !== null && Number(match[1]) >= 1900;
+}
+
+/** Months from `from` (YYYYMM) to `to` (YYYYMM). */
+export function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(4, 6)) - Number(from.slice(4, 6)));
+}
+
+/** Today in China (UTC+8) as YYYYMMDD: the date a degree office would write. */
+export function todayInChina(now: Date = new Date()): string {
+  const shifted = new Date(now.getTime() + 8 * 3_600_000);
+  return shifted.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** Reads common hand-typed date spellings (2001-05-03, 2001/5/3, 2001.5.3, 2001年5月3日) as YYYYMMDD. */
+export function parseLooseDate(text: string): string | undefined {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!match) return undefined;
+  const candidate = `${match[1]}${match[2].padStart(2, '0')}${match[3].padStart(2, '0')}`;
+  return isRealDate(candidate) ? candidate : undefined;
+}
+
+/** Reads 2001-05, 2001/5, 2001.5, 2001年5月 as YYYYMM. */
+export function parseLooseMonth(text: string): string | undefined {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(text.trim());
+  if (!match) return undefined;
+  const candidate = `${match[1]}${match[2].padStart(2, '0')}`;
+  return isRealMonth(candidate) ? candidate : undefined;
+}

@@ -1,0 +1,389 @@
+import { codesFor } from './codes/lookups';
+import { HK_MO_TW_CODES } from './codes/tables/country';
+import type {
+  Category,
+  CellValue,
+  Generation,
+  Issue,
+  Locale,
+  SeverityCounts,
+  Severity,
+  SheetGrid,
+  SheetSummary,
+  ValidationReport,
+} from './model/types';
+import { normaliseCell } from './normalise/cell';
+import { DEFAULT_PROFILE, type SchoolProfile } from './profile/profile';
+import { defaultSeverity, renderMessage, ROW_CHECKS, WORKBOOK_CHECKS } from './rules/catalogue';
+import type { PinyinPort } from './rules/pinyinPort';
+import type { CheckedRow, MessageParams, RowContext, SheetContext, SheetRows } from './rules/rule';
+import { rowSchemaFor } from './schema/rowSchema';
+import { detectCategory, detectGeneration } from './template/detect';
+import { FIELDS } from './template/fields';
+import { templateColumns, type Presence, type TemplateColumn } from './template/generations';
+import { detectHeader, type HeaderMatch } from './template/headers';
+import { columnLetter } from './util/columns';
+import { parseLooseDate, parseLooseMonth, todayInChina } from './util/dates';
+
+export interface ValidateOptions {
+  profile?: SchoolProfile;
+  locale?: Locale;
+  /** Loaded with `loadPinyin()`; without it the 姓名拼音 ↔ 姓名 agreement check is skipped. */
+  pinyin?: PinyinPort;
+  /** YYYYMMDD; defaults to today in China. */
+  today?: string;
+  /** Overrides of what the headers and values suggest, applied to every sheet. */
+  generation?: Generation;
+  category?: Category;
+}
+
+/** A sheet recognised as the template, ready to validate. */
+export interface TemplateSheet {
+  grid: SheetGrid;
+  header: HeaderMatch;
+}
+
+/** The sheets of a workbook that look like the template (a header row within the first rows). */
+export function findTemplateSheets(grids: readonly SheetGrid[]): TemplateSheet[] {
+  const found: TemplateSheet[] = [];
+  for (const grid of grids) {
+    const header = detectHeader(grid);
+    if (header) found.push({ grid, header });
+  }
+  return found;
+}
+
+const CATEGORY_EN: Record<Category, string> = { 普通: 'regular', 成人: 'adult', 来华留学: 'international' };
+
+interface SheetPlan {
+  template: TemplateSheet;
+  generation: Generation;
+  category: Category;
+  columns: TemplateColumn[];
+  /** Present template columns with their grid column index. */
+  present: { column: TemplateColumn; index: number }[];
+  /** Index of the first data row in grid.values and one past the last non-blank row. */
+  firstRow: number;
+  endRow: number;
+}
+
+function isBlankRow(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (const cell of row) if (cell !== null && cell !== '' && !(typeof cell === 'string' && cell.trim() === '')) return false;
+  return true;
+}
+
+function categoryEvidence(grid: SheetGrid, header: HeaderMatch, firstRow: number, endRow: number, profile: SchoolProfile) {
+  const { codes } = codesFor(profile);
+  const countryCode = header.columns.get('GBM');
+  const countryName = header.columns.get('GB');
+  const idTypeName = header.columns.get('ZJLX');
+  const exam = header.columns.get('WYKSNY');
+  let rows = 0;
+  let foreignRows = 0;
+  let adultExamFilled = 0;
+  for (let r = firstRow; r < endRow; r++) {
+    const row = grid.values[r];
+    if (isBlankRow(row)) continue;
+    rows++;
+    const text = (index: number | undefined) => (index === undefined ? '' : String(row[index] ?? '').trim());
+    const code = text(countryCode) || codes.country.byName(text(countryName))?.entry.code || '';
+    const foreignCountry = code !== '' && code !== '156' && !HK_MO_TW_CODES.has(code);
+    if (foreignCountry || text(idTypeName) === '护照') foreignRows++;
+    if (text(exam)) adultExamFilled++;
+  }
+  return { rows, foreignRows, adultExamFilled, hasAdultExamColumn: exam !== undefined };
+}
+
+function planSheet(template: TemplateSheet, options: ValidateOptions, profile: SchoolProfile): SheetPlan {
+  const { grid, header } = template;
+  const codes = new Set(header.columns.keys());
+  const generation = options.generation ?? detectGeneration(codes);
+  const firstRow = header.rowIndex + 1;
+  let endRow = grid.values.length;
+  while (endRow > firstRow && isBlankRow(grid.values[endRow - 1])) endRow--;
+  const category = options.category ?? detectCategory(categoryEvidence(grid, header, firstRow, endRow, profile));
+  const columns = templateColumns(generation, category);
+  const present = columns
+    .filter((column) => header.columns.has(column.code))
+    .map((column) => ({ column, index: header.columns.get(column.code)! }));
+  return { template, generation, category, columns, present, firstRow, endRow };
+}
+
+/** Collects issues, rendering each message once in the report's language. */
+class IssueCollector {
+  readonly issues: Issue[] = [];
+  /** Sort keys kept beside the issues: sheet order, then row, then column. */
+  private readonly order: number[] = [];
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly profile: SchoolProfile,
+  ) {}
+
+  label(field: string | null | undefined): string | undefined {
+    if (!field) return undefined;
+    const definition = FIELDS[field];
+    if (!definition) return field;
+    return this.locale === 'zh-CN' ? definition.label : definition.en;
+  }
+
+  add(
+    sheetIndex: number,
+    location: { sheet: string; row: number | null; column: number | null; field: string | null; value: string | null },
+    rule: string,
+    params: MessageParams,
+    suggestion?: string,
+    severity?: Severity,
+  ): void {
+    const full: MessageParams = { ...params, label: this.label(location.field) ?? params.label };
+    if (typeof params.otherField === 'string') full.otherLabel = this.label(params.otherField);
+    if (typeof params.category === 'string' && this.locale === 'en-US')
+      full.category = CATEGORY_EN[params.category as Category] ?? params.category;
+    const issue: Issue = {
+      rule,
+      severity: (this.profile.ruleSeverity[rule] as Severity | undefined) ?? severity ?? defaultSeverity(rule),
+      sheet: location.sheet,
+      row: location.row,
+      column: location.column === null ? null : columnLetter(location.column),
+      field: location.field,
+      value: location.value,
+      message: renderMessage(rule, this.locale, full),
+    };
+    if (suggestion !== undefined && suggestion !== location.value) issue.suggestion = suggestion;
+    this.issues.push(issue);
+    this.order.push(sheetIndex * 1e12 + (location.row ?? 0) * 1e4 + (location.column ?? -1) + 1);
+  }
+
+  sorted(): Issue[] {
+    const indexes = this.issues.map((_, i) => i);
+    indexes.sort((a, b) => this.order[a] - this.order[b] || a - b);
+    return indexes.map((i) => this.issues[i]);
+  }
+}
+
+function suggestFor(rule: string, value: string): string | undefined {
+  if (rule === 'date.invalid') return parseLooseDate(value);
+  if (rule === 'month.invalid') return parseLooseMonth(value);
+  return undefined;
+}
+
+function reportHeader(plan: SheetPlan, sheetIndex: number, collector: IssueCollector): void {
+  const { grid, header } = plan.template;
+  const at = (column: number | null, field: string | null, value: string | null) => ({
+    sheet: grid.name,
+    row: header.excelRow,
+    column: column === null ? null : grid.startColumn + column,
+    field,
+    value,
+  });
+  const headerText = (index: number) => String(grid.values[header.rowIndex][index] ?? '');
+  for (const column of plan.columns) {
+    const needed: Presence[] = ['required', 'conditional'];
+    if (needed.includes(column.presence[plan.category]) && !header.columns.has(column.code)) {
+      collector.add(sheetIndex, at(null, column.code, null), 'header.missing', {
+        code: column.code,
+        template: plan.generation,
+        category: plan.category,
+      });
+    }
+  }
+  for (const duplicate of header.duplicates) {
+    const columns = duplicate.indexes.map((i) => columnLetter(grid.startColumn + i)).join('、');
+    collector.add(sheetIndex, at(duplicate.indexes[1], duplicate.code, headerText(duplicate.indexes[1])), 'header.duplicate', {
+      code: duplicate.code,
+      columns,
+    });
+  }
+  const inTemplate = new Set(plan.columns.map((column) => column.code));
+  const outside = [...header.columns].filter(([code]) => !inTemplate.has(code)).map(([, index]) => index);
+  for (const index of [...header.unknown.map((u) => u.index), ...outside].sort((a, b) => a - b)) {
+    collector.add(sheetIndex, at(index, null, headerText(index)), 'header.unknown', { header: headerText(index) });
+  }
+}
+
+function validateSheet(
+  plan: SheetPlan,
+  sheetIndex: number,
+  options: ValidateOptions,
+  profile: SchoolProfile,
+  collector: IssueCollector,
+): SheetRows {
+  const { grid } = plan.template;
+  const catalogue = codesFor(profile);
+  const presentCodes = new Set(plan.present.map((p) => p.column.code));
+  const presence = new Map(plan.columns.map((column) => [column.code, column.presence[plan.category]]));
+  const context: SheetContext = {
+    sheet: grid.name,
+    generation: plan.generation,
+    category: plan.category,
+    profile,
+    today: options.today ?? todayInChina(),
+    codes: catalogue.codes,
+    majors: catalogue,
+    pinyin: options.pinyin,
+    has: (code) => presentCodes.has(code),
+    presence: (code) => presence.get(code) ?? 'absent',
+  };
+  reportHeader(plan, sheetIndex, collector);
+
+  const schemaKey = `${plan.generation}|${plan.category}|${[...presentCodes].join(',')}`;
+  const schema = rowSchemaFor(
+    schemaKey,
+    plan.present.map((p) => p.column),
+    plan.category,
+  );
+  const emptyValues: Record<string, string> = Object.fromEntries(plan.columns.map((column) => [column.code, '']));
+  const rows: CheckedRow[] = [];
+  for (let r = plan.firstRow; r < plan.endRow; r++) {
+    const excelRow = grid.startRow + r;
+    const cells = grid.values[r];
+    if (isBlankRow(cells)) {
+      collector.add(sheetIndex, { sheet: grid.name, row: excelRow, column: null, field: null, value: null }, 'row.blank', {});
+      continue;
+    }
+    const values: Record<string, string> = { ...emptyValues };
+    const raws: Record<string, string> = {};
+    const where = (field: string | null, value?: string) => {
+      const index = field === null ? undefined : plan.template.header.columns.get(field);
+      return {
+        sheet: grid.name,
+        row: excelRow,
+        column: index === undefined ? null : grid.startColumn + index,
+        field,
+        value: value ?? (field === null ? null : (raws[field] ?? values[field] ?? '')),
+      };
+    };
+    for (const { column, index } of plan.present) {
+      const definition = column.definition;
+      const codeLength = definition.codeTable ? catalogue.codes[definition.codeTable].table.codeLength : undefined;
+      const cell = normaliseCell(cells?.[index] ?? null, definition, {
+        numberFormat: grid.numberFormats?.[r]?.[index],
+        valueType: grid.valueTypes?.[r]?.[index],
+        codeLength,
+      });
+      values[column.code] = cell.text;
+      raws[column.code] = cell.raw;
+      for (const finding of cell.findings) {
+        collector.add(sheetIndex, where(column.code), finding.rule, { value: cell.raw, ...finding.params }, finding.suggestion);
+      }
+    }
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        const definition = FIELDS[field];
+        const value = values[field];
+        collector.add(
+          sheetIndex,
+          where(field),
+          issue.message,
+          {
+            value,
+            max: definition?.maxLength,
+            length: [...value].length,
+            digits: definition?.digits,
+            category: plan.category,
+          },
+          suggestFor(issue.message, value),
+        );
+      }
+    }
+    const row: RowContext = {
+      sheet: context,
+      excelRow,
+      get: (code) => values[code] ?? '',
+      report: (rule, field, params = {}, suggestion, severity) =>
+        collector.add(sheetIndex, where(field), rule, { value: field ? values[field] : undefined, ...params }, suggestion, severity),
+    };
+    for (const check of ROW_CHECKS) check(row);
+    rows.push({ excelRow, values });
+  }
+  if (rows.length === 0) {
+    collector.add(sheetIndex, { sheet: grid.name, row: plan.template.header.excelRow, column: null, field: null, value: null }, 'sheet.noData', {});
+  }
+  return { context, rows };
+}
+
+function countSeverities(issues: readonly Issue[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const issue of issues) counts[issue.severity]++;
+  return counts;
+}
+
+/** Validates template sheets together: duplicates are looked for across all of them. */
+export function validateTemplateSheets(templates: readonly TemplateSheet[], options: ValidateOptions = {}): ValidationReport {
+  if (templates.length === 0) throw new Error('validateTemplateSheets needs at least one template sheet');
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const locale = options.locale ?? 'zh-CN';
+  const collector = new IssueCollector(locale, profile);
+  const plans = templates.map((template) => planSheet(template, options, profile));
+  const checked = plans.map((plan, index) => validateSheet(plan, index, options, profile, collector));
+  for (const check of WORKBOOK_CHECKS) {
+    check(checked, (sheetIndex, row, rule, field, params = {}) => {
+      const plan = plans[sheetIndex];
+      const index = field === null ? undefined : plan.template.header.columns.get(field);
+      const grid = plan.template.grid;
+      collector.add(
+        sheetIndex,
+        {
+          sheet: grid.name,
+          row: row.excelRow,
+          column: index === undefined ? null : grid.startColumn + index,
+          field,
+          value: field === null ? null : String(grid.values[row.excelRow - grid.startRow]?.[index!] ?? ''),
+        },
+        rule,
+        { value: field ? row.values[field] : undefined, ...params },
+      );
+    });
+  }
+  const issues = collector.sorted();
+  const counts = countSeverities(issues);
+  const sheets: SheetSummary[] = plans.map((plan, index) => {
+    const name = plan.template.grid.name;
+    return {
+      sheet: name,
+      template: plan.generation,
+      category: plan.category,
+      headerRow: plan.template.header.excelRow,
+      rows: checked[index].rows.length,
+      counts: countSeverities(issues.filter((issue) => issue.sheet === name)),
+    };
+  });
+  return {
+    ok: counts.error === 0,
+    template: sheets[0].template,
+    category: sheets[0].category,
+    sheet: sheets[0].sheet,
+    headerRow: sheets[0].headerRow,
+    rows: sheets.reduce((sum, sheet) => sum + sheet.rows, 0),
+    counts,
+    issues,
+    sheets,
+  };
+}
+
+export type WorkbookValidation =
+  | { ok: true; report: ValidationReport }
+  | { ok: false; reason: 'noTemplate' | 'sheetNotFound' | 'notTemplate'; sheet?: string };
+
+/**
+ * Validates a workbook: the named sheet, or every sheet that looks like the template (one per 二级学院),
+ * all together so that duplicates across sheets are found.
+ */
+export function validateWorkbook(
+  grids: readonly SheetGrid[],
+  options: ValidateOptions & { sheet?: string } = {},
+): WorkbookValidation {
+  if (options.sheet !== undefined) {
+    const grid = grids.find((g) => g.name === options.sheet);
+    if (!grid) return { ok: false, reason: 'sheetNotFound', sheet: options.sheet };
+    const header = detectHeader(grid);
+    if (!header) return { ok: false, reason: 'notTemplate', sheet: options.sheet };
+    return { ok: true, report: validateTemplateSheets([{ grid, header }], options) };
+  }
+  const templates = findTemplateSheets(grids);
+  if (templates.length === 0) return { ok: false, reason: 'noTemplate' };
+  return { ok: true, report: validateTemplateSheets(templates, options) };
+}
