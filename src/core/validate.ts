@@ -12,7 +12,7 @@ import type {
   SheetSummary,
   ValidationReport,
 } from './model/types';
-import { normaliseCell } from './normalise/cell';
+import { normaliseCell, numberToText } from './normalise/cell';
 import { DEFAULT_PROFILE, type SchoolProfile } from './profile/profile';
 import { defaultSeverity, renderMessage, ROW_CHECKS, WORKBOOK_CHECKS } from './rules/catalogue';
 import type { PinyinPort } from './rules/pinyinPort';
@@ -24,6 +24,8 @@ import { templateColumns, type Presence, type TemplateColumn } from './template/
 import { detectHeader, type HeaderMatch } from './template/headers';
 import { columnLetter } from './util/columns';
 import { parseLooseDate, parseLooseMonth, todayInChina } from './util/dates';
+import { reconcile } from './xueji/reconcile';
+import type { XuejiSheet } from './xueji/sheet';
 
 export interface ValidateOptions {
   profile?: SchoolProfile;
@@ -35,6 +37,8 @@ export interface ValidateOptions {
   /** Overrides of what the headers and values suggest, applied to every sheet. */
   generation?: Generation;
   category?: Category;
+  /** 学信网 学籍/学历 sheets to reconcile the degree rows with (rules `xueji.*`). */
+  xueji?: readonly XuejiSheet[];
 }
 
 /** A sheet recognised as the template, ready to validate. */
@@ -51,6 +55,11 @@ export function findTemplateSheets(grids: readonly SheetGrid[]): TemplateSheet[]
     if (header) found.push({ grid, header });
   }
   return found;
+}
+
+/** A cell as the user sees it, for issues raised after normalisation. */
+function rawText(value: CellValue): string {
+  return value === null ? '' : typeof value === 'number' ? numberToText(value) : String(value);
 }
 
 const CATEGORY_EN: Record<Category, string> = { 普通: 'regular', 成人: 'adult', 来华留学: 'international' };
@@ -319,25 +328,42 @@ export function validateTemplateSheets(templates: readonly TemplateSheet[], opti
   const collector = new IssueCollector(locale, profile);
   const plans = templates.map((template) => planSheet(template, options, profile));
   const checked = plans.map((plan, index) => validateSheet(plan, index, options, profile, collector));
-  for (const check of WORKBOOK_CHECKS) {
-    check(checked, (sheetIndex, row, rule, field, params = {}) => {
-      const plan = plans[sheetIndex];
-      const index = field === null ? undefined : plan.template.header.columns.get(field);
-      const grid = plan.template.grid;
-      collector.add(
-        sheetIndex,
-        {
-          sheet: grid.name,
-          row: row.excelRow,
-          column: index === undefined ? null : grid.startColumn + index,
-          field,
-          value: field === null ? null : String(grid.values[row.excelRow - grid.startRow]?.[index!] ?? ''),
-        },
-        rule,
-        { value: field ? row.values[field] : undefined, ...params },
-      );
-    });
-  }
+  const reportAtRow = (
+    sheetIndex: number,
+    row: CheckedRow,
+    rule: string,
+    field: string | null,
+    params: MessageParams = {},
+    suggestion?: string,
+  ) => {
+    const plan = plans[sheetIndex];
+    const index = field === null ? undefined : plan.template.header.columns.get(field);
+    const grid = plan.template.grid;
+    collector.add(
+      sheetIndex,
+      {
+        sheet: grid.name,
+        row: row.excelRow,
+        column: index === undefined ? null : grid.startColumn + index,
+        field,
+        value: index === undefined ? null : rawText(grid.values[row.excelRow - grid.startRow]?.[index] ?? null),
+      },
+      rule,
+      { value: field ? row.values[field] : undefined, ...params },
+      suggestion,
+    );
+  };
+  for (const check of WORKBOOK_CHECKS) check(checked, reportAtRow);
+  const reconciliation = options.xueji
+    ? reconcile(checked, options.xueji, reportAtRow, (record, params) =>
+        collector.add(
+          plans.length,
+          { sheet: record.sheet, row: record.excelRow, column: null, field: null, value: null },
+          'xueji.noDegreeRow',
+          params,
+        ),
+      )
+    : undefined;
   const issues = collector.sorted();
   const counts = countSeverities(issues);
   const sheets: SheetSummary[] = plans.map((plan, index) => {
@@ -361,6 +387,7 @@ export function validateTemplateSheets(templates: readonly TemplateSheet[], opti
     counts,
     issues,
     sheets,
+    ...(reconciliation ? { reconciliation } : {}),
   };
 }
 

@@ -67,6 +67,20 @@ export interface SheetSummary {
   counts: SeverityCounts;
 }
 
+/** What the comparison with the 学信网 学籍/学历 data found (issue rules `xueji.*`). */
+export interface ReconciliationSummary {
+  xuejiSheets: string[];
+  xuejiRecords: number;
+  /** Degree rows joined to a 学籍 record. */
+  matched: number;
+  /** Degree rows with no 学籍 record by 证件号码, 学号 or 考生号. */
+  notFound: number;
+  /** Degree rows whose keys point at different 学籍 records. */
+  ambiguous: number;
+  /** 学籍 students expected to graduate in the batch who have no degree row (possible 漏报). */
+  missingDegree: number;
+}
+
 /** The report contract shared by the CLI (`--format json`) and the add-in. */
 export interface ValidationReport {
   ok: boolean;
@@ -79,4 +93,6 @@ export interface ValidationReport {
   issues: Issue[];
   /** One entry per template sheet validated together (several 二级学院 sheets in one workbook). */
   sheets: SheetSummary[];
+  /** Present when 学籍 data was given. */
+  reconciliation?: ReconciliationSummary;
 }

@@ -13,6 +13,7 @@ import type { MessageParams, RowCheck, RuleDefinition, RuleText, WorkbookCheck }
 import { structureRules } from './structure';
 import { checkThesis, thesisRules } from './thesis';
 import { checkUniqueness, uniqueRules } from './unique';
+import { xuejiRules } from './xueji';
 
 /** Every rule the product knows, by stable id. Rule ids are a contract: never rename one. */
 export const RULES = {
@@ -29,6 +30,7 @@ export const RULES = {
   ...thesisRules,
   ...categoryRules,
   ...uniqueRules,
+  ...xuejiRules,
 } satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;
