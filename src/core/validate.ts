@@ -39,6 +39,8 @@ export interface ValidateOptions {
   category?: Category;
   /** 学信网 学籍/学历 sheets to reconcile the degree rows with (rules `xueji.*`). */
   xueji?: readonly XuejiSheet[];
+  /** Receives every record's cleaned values, e.g. to digest the data for a sign-off. */
+  onRecord?: (sheet: string, record: CheckedRow) => void;
 }
 
 /** A sheet recognised as the template, ready to validate. */
@@ -306,7 +308,9 @@ function validateSheet(
         collector.add(sheetIndex, where(field), rule, { value: field ? values[field] : undefined, ...params }, suggestion, severity),
     };
     for (const check of ROW_CHECKS) check(row);
-    rows.push({ excelRow, values });
+    const record = { excelRow, values };
+    rows.push(record);
+    options.onRecord?.(grid.name, record);
   }
   if (rows.length === 0) {
     collector.add(sheetIndex, { sheet: grid.name, row: plan.template.header.excelRow, column: null, field: null, value: null }, 'sheet.noData', {});
