@@ -128,6 +128,12 @@ describe('date.lengthOfStudy', () => {
     expect(second('G2', { XZ: '5' })[0].message).toBe('从入学（201909）到毕业（202306）共 45 个月，比学制 5 年少 15 个月');
   });
 
+  it('renders an English message', () => {
+    expect(second('G2', { XZ: '5' }, { locale: 'en-US' })[0].message).toBe(
+      'Enrolment (201909) to graduation (202306) is 45 months, 15 months shorter than the 5-year length of programme',
+    );
+  });
+
   it('accepts up to six months less (boundary)', () => {
     expect(second('G2', { RXNY: '201912', BYNY: '202306' })).toEqual([]); // 42 months for 4 years
     expect(second('G2', { RXNY: '202001', BYNY: '202306' })).toEqual([

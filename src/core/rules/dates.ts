@@ -45,8 +45,8 @@ export const datesRules = defineRules({
         fix: 'Enter the number of years from the enrolment plan or the student-status record, digits only (4, 5, 2.5), without 年.',
         message: (p) =>
           p.reason === 'notNumber'
-            ? `${p.label} “${p.value}” is not a number of years (e.g. 4 or 2.5)${p.suggestion ? `; did you mean “${p.suggestion}”?` : ''}`
-            : `${p.label} ${p.value} years is not an allowed length (1.5 to 6 in half years, 7 or 8); please check`,
+            ? `The length of programme “${p.value}” is not a number of years (e.g. 4 or 2.5)${p.suggestion ? `; did you mean “${p.suggestion}”?` : ''}`
+            : `A length of programme of ${p.value} years is not allowed (1.5 to 6 in half years, 7 or 8); please check`,
       },
     },
   },
@@ -65,7 +65,7 @@ export const datesRules = defineRules({
         why: 'The time from enrolment to graduation should roughly equal the length of programme (at most half a year shorter; for regular and international students at most a year longer); a larger gap usually means a mistyped month or length.',
         fix: 'Check the months of enrolment and graduation and the length against the student-status record; note early or late graduation or a suspension in the remarks.',
         message: (p) =>
-          `Enrolment (${p.from}) to graduation (${p.to}) is ${p.months} months, ${p.diff} months ${p.direction === 'short' ? 'shorter' : 'longer'} than the ${p.label} of ${p.value} years`,
+          `Enrolment (${p.from}) to graduation (${p.to}) is ${p.months} months, ${p.diff} months ${p.direction === 'short' ? 'shorter' : 'longer'} than the ${p.value}-year length of programme`,
       },
     },
   },
@@ -158,7 +158,7 @@ export const datesRules = defineRules({
         message: (p) =>
           Number(p.age) < 0
             ? `${p.label} ${p.value} is after ${p.otherLabel} ${p.award}`
-            : `By ${p.label} ${p.value} the graduate was ${p.age} at the award (${p.award}), ${Number(p.age) < 16 ? 'under 16' : 'over 70'}; please check`,
+            : `${p.label} ${p.value} makes the graduate ${p.age} at the award (${p.award}), ${Number(p.age) < 16 ? 'under 16' : 'over 70'}; please check`,
       },
     },
   },
