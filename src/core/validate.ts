@@ -255,6 +255,8 @@ function validateSheet(
     }
     const values: Record<string, string> = { ...emptyValues };
     const raws: Record<string, string> = {};
+    /** Cells whose value is lost (error values, digits dropped by Excel): reported once, not again by every rule. */
+    const unreliable = new Set<string>();
     const where = (field: string | null, value?: string) => {
       const index = field === null ? undefined : plan.template.header.columns.get(field);
       return {
@@ -276,13 +278,15 @@ function validateSheet(
       values[column.code] = cell.text;
       raws[column.code] = cell.raw;
       for (const finding of cell.findings) {
-        collector.add(sheetIndex, where(column.code), finding.rule, { value: cell.raw, ...finding.params }, finding.suggestion);
+        const params = { value: cell.raw, suggestion: finding.suggestion, ...finding.params };
+        collector.add(sheetIndex, where(column.code), finding.rule, params, finding.suggestion);
       }
     }
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0]);
+        if (unreliable.has(field)) continue;
         const definition = FIELDS[field];
         const value = values[field];
         collector.add(
@@ -304,8 +308,10 @@ function validateSheet(
       sheet: context,
       excelRow,
       get: (code) => values[code] ?? '',
-      report: (rule, field, params = {}, suggestion, severity) =>
-        collector.add(sheetIndex, where(field), rule, { value: field ? values[field] : undefined, ...params }, suggestion, severity),
+      report: (rule, field, params = {}, suggestion, severity) => {
+        if (field !== null && unreliable.has(field)) return;
+        collector.add(sheetIndex, where(field), rule, { value: field ? values[field] : undefined, ...params }, suggestion, severity);
+      },
     };
     for (const check of ROW_CHECKS) check(row);
     const record = { excelRow, values };

@@ -1,0 +1,272 @@
+/**
+ * `degree-data` command line: validates a 学士学位授予信息 workbook with the same engine as the add-in.
+ * Exit codes: 0 no errors, 1 errors found, 2 the input cannot be used (one line in Chinese and English on stderr).
+ */
+import { readFileSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Category, Generation, Locale } from '../core/model/types';
+import { parseProfile, type SchoolProfile } from '../core/profile/profile';
+import { RULES_VERSION } from '../core/rules/catalogue';
+import { loadPinyin } from '../core/rules/pinyinPort';
+import { parseCategory, parseGeneration } from '../core/template/detect';
+import { validateWorkbook } from '../core/validate';
+import { WorkbookReadError } from '../node/workbookError';
+import { formatText } from './formatText';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+}
+
+/** Input the command cannot use: reported as one line, Chinese / English, with exit code 2. */
+class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh} / ${en}`);
+  }
+}
+
+const HELP = `degree-data — 学士学位授予信息校验 / bachelor degree award data validator
+
+用法 / Usage:
+  degree-data validate <workbook.xlsx> [选项 / options]
+  degree-data --help | --version
+
+选项 / Options:
+  --sheet NAME        只校验该工作表（默认：所有像模板的工作表）
+                      validate this sheet only (default: every sheet that looks like the template)
+  --template g1|g2|g3 指定模板版本（默认按表头识别） / template generation (default: detected from the headers)
+  --category 普通|成人|来华留学
+                      指定学位类别（默认按数据识别） / degree category (default: detected from the data)
+  --profile FILE      学校配置 JSON（默认：重庆外语外事学院 12608） / school profile JSON (default: 12608)
+  --format text|json  输出格式（默认 text） / output format (default: text)
+  --lang zh-CN|en-US  报告语言（默认 zh-CN） / report language (default: zh-CN)
+  -h, --help          显示帮助 / show this help
+  -v, --version       显示版本 / show the version
+
+退出码 / Exit codes:
+  0  没有错误（可能有警告） / no errors (warnings possible)
+  1  发现错误 / errors found
+  2  输入无法使用（文件不存在、不是 .xlsx、已损坏、找不到模板工作表、选项或配置有误）
+     the input cannot be used (missing, not .xlsx, damaged, no template sheet, bad option or profile)
+
+示例 / Example:
+  npx degree-data validate examples/g2-sample.xlsx
+  npx degree-data validate 学位信息.xlsx --sheet 外语学院 --format json > report.json
+`;
+
+function packageVersion(): string {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return manifest.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const OPTIONS = {
+  sheet: { type: 'string' },
+  template: { type: 'string' },
+  category: { type: 'string' },
+  profile: { type: 'string' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+interface ParsedArgs {
+  command?: string;
+  file?: string;
+  sheet?: string;
+  generation?: Generation;
+  category?: Category;
+  profile?: string;
+  format: 'text' | 'json';
+  locale: Locale;
+  help: boolean;
+  version: boolean;
+}
+
+function parseCommandLine(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const detail = error instanceof Error ? error.message : String(error);
+    const option = /'([^']+)'/.exec(detail)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new UsageError(`未知选项 ${option}（见 degree-data --help）`, `unknown option ${option} (see degree-data --help)`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`选项 ${option.split(' ')[0]} 缺少取值或取值无效`, `option ${option.split(' ')[0]} needs a value`);
+    }
+    throw new UsageError(`命令行参数有误：${detail}`, `bad command line: ${detail}`);
+  }
+  const { values, positionals } = parsed;
+  const result: ParsedArgs = {
+    command: positionals[0],
+    file: positionals[1],
+    sheet: values.sheet,
+    profile: values.profile,
+    format: 'text',
+    locale: 'zh-CN',
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+  if (result.help || result.version) return result;
+  if (positionals.length > 2) {
+    throw new UsageError(`多余的参数：${positionals.slice(2).join(' ')}`, `unexpected arguments: ${positionals.slice(2).join(' ')}`);
+  }
+  if (values.template !== undefined) {
+    result.generation = parseGeneration(values.template);
+    if (!result.generation) {
+      throw new UsageError(`--template 只能是 g1、g2 或 g3，不能是“${values.template}”`, `--template must be g1, g2 or g3, not “${values.template}”`);
+    }
+  }
+  if (values.category !== undefined) {
+    result.category = parseCategory(values.category);
+    if (!result.category) {
+      throw new UsageError(
+        `--category 只能是 普通、成人 或 来华留学，不能是“${values.category}”`,
+        `--category must be 普通 (regular), 成人 (adult) or 来华留学 (international), not “${values.category}”`,
+      );
+    }
+  }
+  if (values.format !== undefined) {
+    const format = values.format.trim().toLowerCase();
+    if (format !== 'text' && format !== 'json') {
+      throw new UsageError(`--format 只能是 text 或 json，不能是“${values.format}”`, `--format must be text or json, not “${values.format}”`);
+    }
+    result.format = format;
+  }
+  if (values.lang !== undefined) {
+    const lang = values.lang.trim().toLowerCase();
+    if (lang === 'zh-cn' || lang === 'zh') result.locale = 'zh-CN';
+    else if (lang === 'en-us' || lang === 'en') result.locale = 'en-US';
+    else throw new UsageError(`--lang 只能是 zh-CN 或 en-US，不能是“${values.lang}”`, `--lang must be zh-CN or en-US, not “${values.lang}”`);
+  }
+  return result;
+}
+
+async function loadProfile(file: string): Promise<SchoolProfile> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`找不到学校配置文件：${file}`, `profile not found: ${file}`);
+    throw new UsageError(`无法读取学校配置文件：${file}（${code}）`, `cannot read the profile ${file} (${code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`学校配置文件 ${file} 不是有效的 JSON：${detail}`, `the profile ${file} is not valid JSON: ${detail}`);
+  }
+  const result = parseProfile(json);
+  if (!result.ok) {
+    const problems = result.problems.join('; ');
+    throw new UsageError(`学校配置文件 ${file} 有误：${problems}`, `the profile ${file} is invalid: ${problems}`);
+  }
+  return result.profile;
+}
+
+function useColor(io: CliIO): boolean {
+  const noColor = io.env.NO_COLOR;
+  return io.stdout.isTTY === true && (noColor === undefined || noColor === '');
+}
+
+async function validate(args: ParsedArgs, io: CliIO): Promise<number> {
+  if (!args.file) {
+    throw new UsageError('请指定要校验的工作簿：degree-data validate <workbook.xlsx>', 'name the workbook: degree-data validate <workbook.xlsx>');
+  }
+  const profile = args.profile ? await loadProfile(args.profile) : undefined;
+  // ExcelJS is loaded only when a workbook is read, so --help stays instant.
+  const { readWorkbook } = await import('../node/readWorkbook');
+  const grids = await readWorkbook(args.file);
+  const pinyin = await loadPinyin();
+  const result = validateWorkbook(grids, {
+    sheet: args.sheet,
+    generation: args.generation,
+    category: args.category,
+    profile,
+    locale: args.locale,
+    pinyin,
+  });
+  if (!result.ok) {
+    const names = grids.map((grid) => grid.name).join('、');
+    const namesEn = grids.map((grid) => grid.name).join(', ');
+    if (result.reason === 'sheetNotFound') {
+      throw new UsageError(`工作簿中没有名为“${result.sheet}”的工作表（现有：${names}）`, `no sheet named “${result.sheet}” (the workbook has: ${namesEn})`);
+    }
+    if (result.reason === 'notTemplate') {
+      throw new UsageError(
+        `工作表“${result.sheet}”不像学位授予信息模板：前10行中没有含姓名/证件号码和学位字段的表头`,
+        `sheet “${result.sheet}” does not look like the degree template: no header row with name/ID and degree columns in its first 10 rows`,
+      );
+    }
+    throw new UsageError(
+      `工作簿中没有像学位授予信息模板的工作表（前10行中没有含姓名/证件号码和学位字段的表头；现有：${names || '无'}）`,
+      `no sheet looks like the degree template (no header row with name/ID and degree columns in the first 10 rows; sheets: ${namesEn || 'none'})`,
+    );
+  }
+  const { report } = result;
+  if (args.format === 'json') {
+    io.stdout.write(`${JSON.stringify(report)}\n`);
+  } else {
+    io.stdout.write(formatText(report, { locale: args.locale, color: useColor(io), file: args.file }));
+  }
+  return report.ok ? EXIT_OK : EXIT_ERRORS;
+}
+
+function processIO(): CliIO {
+  // A reader that stops early (`| head`) closes the pipe: that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+/** Runs the command line; resolves to the exit code and never throws. */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    const args = parseCommandLine(argv);
+    if (args.version) {
+      io.stdout.write(`degree-data ${packageVersion()} (rules ${RULES_VERSION})\n`);
+      return EXIT_OK;
+    }
+    if (args.help) {
+      io.stdout.write(HELP);
+      return EXIT_OK;
+    }
+    if (args.command === undefined) {
+      io.stderr.write(HELP);
+      return EXIT_UNUSABLE;
+    }
+    if (args.command !== 'validate') {
+      throw new UsageError(`未知命令“${args.command}”，可用命令：validate`, `unknown command “${args.command}”; available: validate`);
+    }
+    return await validate(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof WorkbookReadError) {
+      io.stderr.write(`degree-data: ${error.zh} / ${error.en}\n`);
+      return EXIT_UNUSABLE;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`degree-data: 内部错误，请把此信息反馈给维护者：${detail} / internal error, please report it: ${detail}\n`);
+    if (io.env.DEGREE_DATA_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT_UNUSABLE;
+  }
+}
