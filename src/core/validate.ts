@@ -280,6 +280,8 @@ function validateSheet(
       for (const finding of cell.findings) {
         const params = { value: cell.raw, suggestion: finding.suggestion, ...finding.params };
         collector.add(sheetIndex, where(column.code), finding.rule, params, finding.suggestion);
+        const lost = finding.rule === 'cell.errorValue' || (finding.rule === 'cell.numberLostDigits' && finding.suggestion === undefined);
+        if (lost) unreliable.add(column.code);
       }
     }
     const parsed = schema.safeParse(values);

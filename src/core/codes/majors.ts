@@ -16,7 +16,7 @@ export interface MajorEntry {
 
 export { MAJORS } from './tables/majors';
 
-/** `080904K` → `080904`: 学信网 and some sheets drop the T/K suffix. */
+/** `080904K` → `080904`, `0502100T` → `0502100`: 学信网 and some sheets drop the T/K suffix. */
 export function majorStem(code: string): string {
-  return code.slice(0, 6);
+  return code.replace(/[TK]+$/i, '');
 }

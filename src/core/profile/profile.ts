@@ -8,7 +8,7 @@ const codeEntrySchema = z.object({
 });
 
 const majorSchema = z.object({
-  code: z.string().regex(/^\d{6}(T|K|TK)?$/, '专业代码应为6位数字，可带 T/K 后缀 / a major code is 6 digits with an optional T/K suffix'),
+  code: z.string().regex(/^\d{6,7}(T|K|TK)?$/, '专业代码应为6位数字（目录中个别为7位），可带 T/K 后缀 / a major code is 6 (rarely 7) digits with an optional T/K suffix'),
   name: z.string().min(1),
   degrees: z.array(z.string().regex(/^\d{3}$/)).min(1),
 });

@@ -84,6 +84,12 @@ const POLITICAL_FIELDS = ['ZZMMM', 'ZZMM'] as const;
 export const checkCategory: RowCheck = (row) => {
   const { category } = row.sheet;
   const country = countryOf(row);
+  const mainland = category !== '来华留学' && (!country || country.code === CHINA_CODE);
+  if (mainland) {
+    for (const field of POLITICAL_FIELDS) {
+      if (row.sheet.presence(field) === 'conditional' && row.sheet.has(field) && !row.get(field)) row.report('field.required', field);
+    }
+  }
   if (!country) return;
   if (category === '来华留学') {
     if (country.code === CHINA_CODE) row.report('category.foreignIsChina', country.field, { category });

@@ -4,7 +4,7 @@ import { templateColumns } from '../template/generations';
 import { columnLetter } from '../util/columns';
 import { validateWorkbook } from '../validate';
 
-function issuesOf(generation: Generation, changes: Partial<RecordValues>, rule: string): Issue[] {
+function issuesOf(generation: Generation, changes: RecordValues, rule: string): Issue[] {
   const result = validateWorkbook([gridFromRecords(generation, [validRecord(0, generation), { ...validRecord(1, generation), ...changes }])], {
     today: '20261128',
   });

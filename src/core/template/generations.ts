@@ -32,6 +32,11 @@ function column(code: string, base: Presence = 'required', overrides: PresenceOv
 }
 
 const CHINESE_ONLY: PresenceOverrides = { 来华留学: 'empty' };
+/**
+ * 政治面貌 is for mainland Chinese only: required for them, empty for 港澳台 residents (category.ts decides per row,
+ * since the country is a per-row value) and for 来华留学.
+ */
+const MAINLAND_ONLY: PresenceOverrides = { 来华留学: 'empty' };
 
 /** G1 — the 2012/2014/2018 handbook, as schools exported it (34-column dBASE layout with name companions). */
 const G1: TemplateGeneration = {
@@ -40,7 +45,7 @@ const G1: TemplateGeneration = {
   columns: [
     column('XM'), column('XMPY'), column('XBM'), column('XB', 'optional'),
     column('MZM', 'required', CHINESE_ONLY), column('MZ', 'optional', CHINESE_ONLY),
-    column('ZZMMM', 'required', CHINESE_ONLY), column('ZZMM', 'optional', CHINESE_ONLY),
+    column('ZZMMM', 'conditional', MAINLAND_ONLY), column('ZZMM', 'optional', CHINESE_ONLY),
     column('CSRQ'), column('ZJLXM'), column('ZJLX', 'optional'), column('ZJHM'),
     column('XWSYDWM'), column('XWSYDW', 'optional'), column('XZXM'), column('ZXXM'),
     column('PYDWM'), column('PYDW', 'optional'), column('XWLBM'), column('XWLB', 'optional'),
@@ -58,7 +63,7 @@ const G2: TemplateGeneration = {
   columns: [
     column('XM'), column('XMPY'), column('XBM'), column('XB'), column('GBM'),
     column('MZM', 'required', CHINESE_ONLY), column('MZ', 'required', CHINESE_ONLY),
-    column('ZZMMM', 'required', CHINESE_ONLY), column('ZZMM', 'required', CHINESE_ONLY),
+    column('ZZMMM', 'conditional', MAINLAND_ONLY), column('ZZMM', 'conditional', MAINLAND_ONLY),
     column('CSRQ'), column('ZJLXM'), column('ZJLX'), column('ZJHM'),
     column('XWSYDWM'), column('XWSYDW'), column('XZXM'), column('ZXXM'), column('PYDWM'), column('PYDW'),
     column('XWLBM'), column('XWLB'), column('ZYDM'), column('ZYMC'), column('ZSZYMC'), column('KSH'),
