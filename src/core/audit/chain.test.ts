@@ -81,7 +81,7 @@ describe('the audit chain', () => {
 });
 
 describe('data digests', () => {
-  const rows = [1, 2, 3].map((i) => ({ excelRow: i + 1, values: { ZJHM: `ID${i}`, XM: `人${i}` } }));
+  const rows = [1, 2, 3].map((i) => ({ sheet: 'S', excelRow: i + 1, values: { ZJHM: `ID${i}`, XM: `人${i}` } }));
 
   it('pinpoints the rows changed since signing', () => {
     const signed = digestRows(rows);

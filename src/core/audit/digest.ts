@@ -8,6 +8,7 @@ export interface DatasetDigest {
 }
 
 export interface RowDigest {
+  sheet: string;
   /** Excel row of the record when it was digested. */
   row: number;
   /** Identifies the record across edits (证件号码 digest, never the number itself), so moved rows are recognised. */
@@ -19,8 +20,15 @@ export interface RowDigest {
  * Digests the signed data: one SHA-256 per record over its canonical field values, one over the list.
  * Only hashes are kept, so the companion sheet holds no personal data.
  */
-export function digestRows(rows: readonly { excelRow: number; values: Readonly<Record<string, string>> }[], keyField = 'ZJHM'): DatasetDigest {
+export interface DigestableRecord {
+  sheet: string;
+  excelRow: number;
+  values: Readonly<Record<string, string>>;
+}
+
+export function digestRows(rows: readonly DigestableRecord[], keyField = 'ZJHM'): DatasetDigest {
   const digests = rows.map((row) => ({
+    sheet: row.sheet,
     row: row.excelRow,
     key: sha256Hex(`key:${(row.values[keyField] ?? '').toUpperCase()}`).slice(0, 16),
     hash: sha256Hex(canonicalize(row.values as Record<string, string>)),
@@ -28,7 +36,7 @@ export function digestRows(rows: readonly { excelRow: number; values: Readonly<R
   return { digest: sha256Hex(digests.map((d) => d.hash).join('\n')), rows: digests };
 }
 
-/** Current Excel rows whose record changed, appeared or moved since `signed`; deleted records are listed apart. */
+/** Current Excel rows whose record changed or appeared since `signed`; deleted records are counted apart. */
 export function changedRows(signed: readonly RowDigest[], current: readonly RowDigest[]): { changed: number[]; deleted: number } {
   const before = new Map(signed.map((d) => [d.key, d]));
   const changed: number[] = [];

@@ -48,7 +48,7 @@ export function eventsFromRows(rows: readonly (readonly CellValue[])[]): { event
 
 export interface SignedDigests {
   seq: number;
-  rows: (RowDigest & { sheet: string })[];
+  rows: RowDigest[];
 }
 
 export function digestRowsOf(signed: SignedDigests): CellValue[][] {
