@@ -213,11 +213,15 @@ function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   return { name: worksheet.name, startRow: 1, startColumn: 0, values, numberFormats, valueTypes };
 }
 
+/** The product's own hidden sheets (audit trail, marks, baseline) are data of the product, not of the user. */
+const INTERNAL_SHEET = /^_dd_/;
+
 /**
- * Reads every worksheet of an .xlsx file, in workbook order. Throws WorkbookReadError when the file is missing, is
- * not an .xlsx workbook (by extension or by content), or is damaged.
+ * Loads an .xlsx file with ExcelJS and converts its worksheets (in workbook order, the product's own hidden sheets
+ * left out) to grids. Throws WorkbookReadError when the file is missing, is not an .xlsx workbook (by extension or
+ * by content), or is damaged. The workbook is returned for commands that write a signed copy.
  */
-export async function readWorkbook(file: string): Promise<SheetGrid[]> {
+export async function loadWorkbook(file: string): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[] }> {
   const bytes = await readBytes(file);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -229,5 +233,11 @@ export async function readWorkbook(file: string): Promise<SheetGrid[]> {
       cause: error,
     });
   }
-  return workbook.worksheets.map(worksheetToGrid);
+  const grids = workbook.worksheets.filter((worksheet) => !INTERNAL_SHEET.test(worksheet.name)).map(worksheetToGrid);
+  return { workbook, grids };
+}
+
+/** Reads every user worksheet of an .xlsx file as grids; see loadWorkbook. */
+export async function readWorkbook(file: string): Promise<SheetGrid[]> {
+  return (await loadWorkbook(file)).grids;
 }
