@@ -40,17 +40,22 @@ export interface ReadOutcome {
  * The bad-input cases the gateway reports. Each gets a plain message in the pane; none changes the workbook.
  * `blocking` findings stop validation (nothing to validate); the others are warnings shown beside the results.
  */
-export type WorkbookFinding =
+export type WorkbookFinding = (
   | { kind: 'noTemplate'; sheets: string[] }
   | { kind: 'protected'; sheet: string }
-  | { kind: 'huge'; sheet: string; rows: number; limit?: number }
+  | { kind: 'huge'; sheet: string; rows: number }
   | { kind: 'mergedHeader'; sheet: string; address?: string }
   | { kind: 'formulas'; sheet: string; count: number; address?: string }
   | { kind: 'hiddenRows'; sheet: string; count: number }
   | { kind: 'hiddenColumns'; sheet: string; count: number }
   | { kind: 'filtered'; sheet: string }
   | { kind: 'hiddenSheet'; sheet: string }
-  | { kind: 'other'; sheet?: string; message: string };
+  | { kind: 'wide'; sheet: string; columns: number }
+  | { kind: 'other'; sheet?: string }
+) & {
+  /** The gateway's own wording in both languages; the pane's catalogue is used when it is absent. */
+  text?: Readonly<Record<Locale, string>>;
+};
 
 export type FindingKind = WorkbookFinding['kind'];
 
@@ -66,6 +71,16 @@ export interface MarkOutcome {
 export interface ClearOutcome {
   /** Cells whose original format was restored. */
   restored: number;
+}
+
+/** An error the port can word in the pane's language (the gateway's GatewayError has `localized`). */
+export function describeError(error: unknown, locale: Locale): string {
+  const localized = (error as { localized?: unknown } | null)?.localized;
+  if (typeof localized === 'function') {
+    const text = (localized as (locale: Locale) => unknown).call(error, locale);
+    if (typeof text === 'string' && text) return text;
+  }
+  return String((error as Error | null)?.message ?? error);
 }
 
 /** Raised by the port when the user cancelled. */

@@ -29,14 +29,16 @@ export function findingMessage(finding: WorkbookFinding): { key: MessageKey; par
       return { key: 'finding.filtered', params: { sheet: finding.sheet }, intent: 'warning' };
     case 'hiddenSheet':
       return { key: 'finding.hiddenSheet', params: { sheet: finding.sheet }, intent: 'info' };
+    case 'wide':
+      return { key: 'finding.wide', params: { sheet: finding.sheet, columns: finding.columns }, intent: 'info' };
     case 'other':
-      return { key: 'finding.other', params: { message: finding.message }, intent: 'warning' };
+      return { key: 'finding.other', params: { message: finding.text?.['zh-CN'] ?? '' }, intent: 'warning' };
   }
 }
 
 /** One message bar per finding, in the order the gateway reported them. */
 export function FindingsBar(props: { findings: readonly WorkbookFinding[]; noTemplate: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const pane = usePaneStyles();
   const findings = [...props.findings];
   if (props.noTemplate && !findings.some((finding) => finding.kind === 'noTemplate')) findings.unshift({ kind: 'noTemplate', sheets: [] });
@@ -48,7 +50,7 @@ export function FindingsBar(props: { findings: readonly WorkbookFinding[]; noTem
         return (
           <MessageBar key={`${finding.kind}-${index}`} intent={intent} layout="multiline" data-finding={finding.kind}>
             <MessageBarBody>
-              {t(key, params)}
+              {finding.text?.[locale] ?? t(key, params)}
               {finding.kind === 'noTemplate' && finding.sheets.length > 0 && (
                 <div className={pane.muted}>{t('finding.noTemplate.sheets', { sheets: finding.sheets.join('、') })}</div>
               )}

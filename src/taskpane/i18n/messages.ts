@@ -137,7 +137,8 @@ const zhCN = {
   'finding.hiddenRows': '工作表「{sheet}」有 {count} 行被隐藏：这些行同样会被校验和报送，请取消隐藏后检查。',
   'finding.hiddenColumns': '工作表「{sheet}」有 {count} 列被隐藏：这些列同样会被校验，请取消隐藏后检查。',
   'finding.filtered': '工作表「{sheet}」正在筛选：被筛掉的行也会被校验，问题可能落在看不到的行上。选中这类问题前请先清除筛选。',
-  'finding.hiddenSheet': '工作表「{sheet}」是隐藏的，但也被当作信息表校验。',
+  'finding.hiddenSheet': '隐藏的工作表「{sheet}」看起来也是学位授予信息表，但没有参与校验。如需校验，请先取消隐藏。',
+  'finding.wide': '工作表「{sheet}」的已用区域有 {columns} 列，只读取到表头的最后一列。',
   'finding.other': '{message}',
   'finding.label': '工作簿提示',
 
@@ -288,7 +289,8 @@ const enUS: Messages = {
   'finding.hiddenColumns': 'Sheet “{sheet}” has {count} hidden columns: they are validated too. Unhide them to check.',
   'finding.filtered':
     'Sheet “{sheet}” is filtered: rows filtered out are validated too, so issues may sit in rows you cannot see. Clear the filter before jumping to them.',
-  'finding.hiddenSheet': 'Sheet “{sheet}” is hidden but was validated as a degree sheet as well.',
+  'finding.hiddenSheet': 'The hidden sheet “{sheet}” also looks like the degree template but was not validated. Unhide it to include it.',
+  'finding.wide': 'The used range of sheet “{sheet}” is {columns} columns wide; only the columns up to the header’s last one were read.',
   'finding.other': '{message}',
   'finding.label': 'About this workbook',
 

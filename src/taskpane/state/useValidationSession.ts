@@ -4,7 +4,7 @@ import type { SchoolProfile } from '../../core/profile/profile';
 import type { RunPhase, RunResult } from '../validation/protocol';
 import type { FieldQuality } from '../validation/quality';
 import type { ValidationRunner } from '../validation/runner';
-import { isCancelled, type WorkbookFinding, type WorkbookPort } from '../workbookPort';
+import { describeError, isCancelled, type WorkbookFinding, type WorkbookPort } from '../workbookPort';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'noTemplate' | 'cancelled' | 'failed';
 
@@ -62,7 +62,6 @@ export interface SessionInput {
   today?: string;
 }
 
-const message = (error: unknown) => String((error as Error)?.message ?? error);
 
 /**
  * The 校验 step's state machine: read (gateway, in blocks) → validate (runner, off the pane's thread) → results;
@@ -98,7 +97,7 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
       ...previous,
       status: isCancelled(error) ? 'cancelled' : 'failed',
       progress: undefined,
-      error: isCancelled(error) ? undefined : message(error),
+      error: isCancelled(error) ? undefined : describeError(error, optionsRef.current.locale),
     }));
   }, []);
 
@@ -190,7 +189,11 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
           setState((previous) => ({
             ...previous,
             busyAction: undefined,
-            notice: { action, ok: false, lines: [{ key: 'marks.failed', params: { message: message(error) } }] },
+            notice: {
+              action,
+              ok: false,
+              lines: [{ key: 'marks.failed', params: { message: describeError(error, optionsRef.current.locale) } }],
+            },
           })),
       );
     },
@@ -205,7 +208,11 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
         port.selectCell(issue.sheet, issue.row, issue.column).catch((error: unknown) =>
           setState((previous) => ({
             ...previous,
-            notice: { action: 'select', ok: false, lines: [{ key: 'select.failed', params: { message: message(error) } }] },
+            notice: {
+              action: 'select',
+              ok: false,
+              lines: [{ key: 'select.failed', params: { message: describeError(error, optionsRef.current.locale) } }],
+            },
           })),
         );
       },
