@@ -17,7 +17,13 @@ export type AuditAction =
   | '清除标记'
   | '导出上报文件'
   | '补报说明'
-  | '签核被拒绝';
+  | '签核被拒绝'
+  | '基线建立'
+  | '更正申请'
+  | '二级学院审核'
+  | '学校审批'
+  | '撤销学位'
+  | '删除记录';
 
 /** What signing an action means, recorded with it (21 CFR 11.50-style: who, when, meaning). */
 export const ACTION_MEANINGS: Readonly<Record<AuditAction, string>> = {
@@ -31,6 +37,12 @@ export const ACTION_MEANINGS: Readonly<Record<AuditAction, string>> = {
   导出上报文件: '导出了上报文件',
   补报说明: '记录了超期补报的原因',
   签核被拒绝: '签核请求因不符合规则被拒绝',
+  基线建立: '确认导出上报的数据为已上报基线，此后的改动须经更正程序（规程第十三条）',
+  更正申请: '提出更正已上报学位授予信息的书面申请（规程第十五条）',
+  二级学院审核: '二级学院审核同意更正申请',
+  学校审批: '学校审批同意更正申请',
+  撤销学位: '登记撤销学位决议，须在规定期限内报送（规程第十六条）',
+  删除记录: '登记删除误报学位授予信息的申请（规程第十五条）',
 };
 
 /** One row of the audit sheet. Holds no ID numbers or other personal data beyond the signer's name. */
