@@ -31,7 +31,18 @@ export function nextEvent(events: readonly AuditEvent[], draft: AuditDraft, now:
   return { ...unsigned, entryHash: entryHashOf(unsigned) };
 }
 
-export type ChainProblemKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'fork' | 'headMismatch';
+export type ChainProblemKind =
+  | 'edited'
+  | 'deleted'
+  | 'inserted'
+  | 'reordered'
+  | 'fork'
+  | 'headMismatch'
+  /** Found by reading the workbook rather than the chain: */
+  | 'unreadable'
+  | 'unhidden'
+  | 'digestsAltered'
+  | 'notSigned';
 
 export interface ChainProblem {
   kind: ChainProblemKind;

@@ -33,7 +33,12 @@ export function digestRows(rows: readonly DigestableRecord[], keyField = 'ZJHM')
     key: sha256Hex(`key:${(row.values[keyField] ?? '').toUpperCase()}`).slice(0, 16),
     hash: sha256Hex(canonicalize(row.values as Record<string, string>)),
   }));
-  return { digest: sha256Hex(digests.map((d) => d.hash).join('\n')), rows: digests };
+  return { digest: digestOfRows(digests), rows: digests };
+}
+
+/** The dataset digest of a list of row digests; recomputed by verification from the stored row digests. */
+export function digestOfRows(rows: readonly RowDigest[]): string {
+  return sha256Hex(rows.map((d) => d.hash).join('\n'));
 }
 
 /** Current Excel rows whose record changed or appeared since `signed`; deleted records are counted apart. */
