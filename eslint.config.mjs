@@ -39,6 +39,20 @@ export default tseslint.config(
     },
   },
   {
+    // Office.js globals: only the gateway (src/excel) and the simulator that stands in for Excel touch them.
+    // (src/core has its own, stricter list above; a later block would replace it, so core is left out here.)
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/excel/**', 'src/simulator/**', 'src/core/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'Only src/excel may call Office.js (Bad layering): add a gateway function.' },
+        { name: 'Excel', message: 'Only src/excel may call Office.js (Bad layering): add a gateway function.' },
+        { name: 'OfficeExtension', message: 'Only src/excel may call Office.js (Bad layering): add a gateway function.' },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'src/node/**/*.ts'],
     rules: layer('The CLI runs in Node: no Office.js or React.', [...officeAndUi, '**/excel/**', '**/taskpane/**']),
   },

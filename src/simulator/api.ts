@@ -684,10 +684,10 @@ export class WorksheetProxy extends ProxyBase<SimWorksheet> {
     return this._nav('freezePanes', () => new FreezePanesProxy(this.context, () => this._target()));
   }
   get tables(): TableCollectionProxy {
-    return this._nav('tables', () => new TableCollectionProxy(this.context, () => this._target()!.workbook, () => this._target()));
+    return this._nav('tables', () => new TableCollectionProxy(this.context, () => this._target()?.workbook ?? null, () => this._target()));
   }
   get notes(): NoteCollectionProxy {
-    return this._nav('notes', () => new NoteCollectionProxy(this.context, () => this._target()!.workbook, () => this._target()));
+    return this._nav('notes', () => new NoteCollectionProxy(this.context, () => this._target()?.workbook ?? null, () => this._target()));
   }
   activate(): void {
     this._call('activate', [], (sheet) => {
@@ -1699,7 +1699,8 @@ export class TableCollectionProxy extends CollectionProxy<SimTable, TableProxy, 
   }
   private _find(key: string): SimTable | undefined {
     const lower = key.toLowerCase();
-    return this._models(this._target()!).find((t) => t.name.toLowerCase() === lower || t.id === key);
+    const workbook = this._target();
+    return workbook ? this._models(workbook).find((t) => t.name.toLowerCase() === lower || t.id === key) : undefined;
   }
   getItem(key: string): TableProxy {
     return new TableProxy(this.context, () => {
@@ -1866,8 +1867,9 @@ export class NoteCollectionProxy extends CollectionProxy<NoteTarget, NoteProxy, 
     return new NoteProxy(this.context, () => (model.sheet.notes.has(model.key) ? model : null));
   }
   /** Resolves "A1" (worksheet collection) or "Sheet1!A1" to one cell; InvalidArgument for anything else. */
-  private _cell(address: RangeProxy | string, label: string): NoteTarget {
-    const workbook = this._target()!;
+  private _cell(address: RangeProxy | string, label: string): NoteTarget | null {
+    const workbook = this._target();
+    if (!workbook) return null;
     let sheet = this._sheet?.() ?? undefined;
     let rect: Rect;
     if (typeof address === 'string') {
@@ -1894,6 +1896,7 @@ export class NoteCollectionProxy extends CollectionProxy<NoteTarget, NoteProxy, 
     let created: NoteTarget | undefined;
     this._call('add', [typeof cellAddress === 'string' ? cellAddress : null, content], () => {
       const target = this._cell(cellAddress, 'NoteCollection.add');
+      if (!target) return;
       checkWritable(target.sheet, 'NoteCollection.add', 'objects');
       if (target.sheet.notes.has(target.key)) throw officeError('ItemAlreadyExists', 'NoteCollection.add');
       target.sheet.notes.set(target.key, { content: String(content), authorName: 'Simulated user' });
@@ -1908,6 +1911,7 @@ export class NoteCollectionProxy extends CollectionProxy<NoteTarget, NoteProxy, 
   getItem(key: string): NoteProxy {
     return new NoteProxy(this.context, () => {
       const target = this._cell(key, 'NoteCollection.getItem');
+      if (!target) return null;
       if (!target.sheet.notes.has(target.key)) throw officeError('ItemNotFound', 'NoteCollection.getItem');
       return target;
     });
@@ -1917,14 +1921,16 @@ export class NoteCollectionProxy extends CollectionProxy<NoteTarget, NoteProxy, 
       this.context,
       () => {
         const target = this._cell(key, 'NoteCollection.getItemOrNullObject');
-        return target.sheet.notes.has(target.key) ? target : null;
+        return target && target.sheet.notes.has(target.key) ? target : null;
       },
       true,
     );
   }
   getItemAt(index: number): NoteProxy {
     return new NoteProxy(this.context, () => {
-      const target = this._models(this._target()!)[index];
+      const workbook = this._target();
+      if (!workbook) return null;
+      const target = this._models(workbook)[index];
       if (!target) throw officeError('ItemNotFound', 'NoteCollection.getItemAt');
       return target;
     });

@@ -1,0 +1,11 @@
+/**
+ * The Excel gateway: the only code that calls Office.js. The task pane uses these functions; they run against
+ * Excel (inside Office) or the simulator (tests, demo), which defines the same globals.
+ */
+export { readTemplateSheets, BLOCK_CELLS, HUGE_SHEET_ROWS, type ReadOptions, type ReadProgress, type ReadResult, type ReadStats } from './read';
+export { applyMarks, clearMarks, hasMarks, MARK_COLORS, MARKS_SHEET, NOTE_PREFIX, NOTE_LIMIT, type MarkOptions, type MarkResult, type ClearResult } from './marks';
+export { writeIssuesSheet, issueAddress, ISSUES_SHEET, type IssuesSheetOptions, type IssuesSheetResult } from './issuesSheet';
+export { selectCell } from './select';
+export { GatewayError, type GatewayErrorCode, type GatewayNotice, type NoticeKind, type Text } from './messages';
+export { SYNC_BUDGET_BYTES, supportsExcelApi } from './run';
+export { onOfficeReady, officeLocale, officeTheme, type OfficeHostInfo } from './office';
