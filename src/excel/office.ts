@@ -14,7 +14,9 @@ export interface OfficeHostInfo {
 /** Resolves when Office.js is ready; with `timeoutMs`, resolves `{}` if it isn't by then (a page outside Office). */
 export function onOfficeReady(timeoutMs?: number): Promise<OfficeHostInfo> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve({});
-  const ready = Office.onReady().then((info) => ({ host: info.host ?? undefined, platform: info.platform ?? undefined }));
+  const ready = Office.onReady().then(
+    (info): OfficeHostInfo => ({ host: info.host ? String(info.host) : undefined, platform: info.platform ? String(info.platform) : undefined }),
+  );
   if (timeoutMs === undefined) return ready;
   return Promise.race([ready, new Promise<OfficeHostInfo>((resolve) => setTimeout(() => resolve({}), timeoutMs))]);
 }
