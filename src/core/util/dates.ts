@@ -3,6 +3,14 @@
 const DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH = /^(\d{4})(0[1-9]|1[0-2])$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian calendar arithmetic: cheaper than a Date per check, and every date field of every row is checked. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1];
+}
+
 export function isRealDate(text: string): boolean {
   const match = DATE.exec(text);
   if (!match) return false;
@@ -10,7 +18,7 @@ export function isRealDate(text: string): boolean {
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
 }
 
 export function isRealMonth(text: string): boolean {
