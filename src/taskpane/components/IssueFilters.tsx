@@ -34,7 +34,7 @@ export function IssueFilters(props: { view: IssueView; counts: SeverityCounts; t
       </div>
       <div className={pane.twoColumns}>
         <Field label={t('filters.rule')}>
-          <Select value={view.filter.rule ?? ALL} onChange={(_, data) => view.setRule(data.value || null)} data-testid="filter-rule">
+          <Select className={pane.fill} value={view.filter.rule ?? ALL} onChange={(_, data) => view.setRule(data.value || null)} data-testid="filter-rule">
             <option value={ALL}>{t('filters.allRules')}</option>
             {view.ruleOptions.map((option) => (
               <option key={option.key} value={option.key}>
@@ -44,7 +44,7 @@ export function IssueFilters(props: { view: IssueView; counts: SeverityCounts; t
           </Select>
         </Field>
         <Field label={t('filters.field')}>
-          <Select value={view.filter.field ?? ALL} onChange={(_, data) => view.setField(data.value || null)} data-testid="filter-field">
+          <Select className={pane.fill} value={view.filter.field ?? ALL} onChange={(_, data) => view.setField(data.value || null)} data-testid="filter-field">
             <option value={ALL}>{t('filters.allFields')}</option>
             {view.fieldOptions.map((option) => (
               <option key={option.key} value={option.key}>

@@ -53,8 +53,9 @@ export function WorkbookPanel(props: WorkbookPanelProps) {
         <p className={pane.muted}>{t('workbook.notRead')}</p>
       )}
       <div className={pane.twoColumns}>
-        <Field label={t('workbook.generation')} hint={report ? t('workbook.overrideHint') : undefined}>
+        <Field label={t('workbook.generation')}>
           <Select
+            className={pane.fill}
             value={overrides.generation ?? AUTO}
             disabled={disabled}
             onChange={(_, data) =>
@@ -71,6 +72,7 @@ export function WorkbookPanel(props: WorkbookPanelProps) {
         </Field>
         <Field label={t('workbook.category')}>
           <Select
+            className={pane.fill}
             value={overrides.category ?? AUTO}
             disabled={disabled}
             onChange={(_, data) => onOverridesChange({ ...overrides, category: (data.value || undefined) as Category | undefined })}
@@ -86,6 +88,7 @@ export function WorkbookPanel(props: WorkbookPanelProps) {
           </Select>
         </Field>
       </div>
+      {report && <div className={pane.muted}>{t('workbook.overrideHint')}</div>}
       <div className={pane.row}>
         <div className={pane.grow}>
           <div className={pane.muted}>{t('profile.heading')}</div>

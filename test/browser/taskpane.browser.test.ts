@@ -1,0 +1,120 @@
+/**
+ * The add-in in a real browser, without Excel: the demo page (task pane + grid of a simulated workbook) in
+ * Debian's Chromium via playwright-core. Opens the defective example, validates, compares the counts with the
+ * engine run on the same file the way the CLI reads it, jumps to a cell, marks and clears, and saves a screenshot.
+ */
+import { mkdirSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { loadPinyin } from '../../src/core/rules/pinyinPort';
+import { validateWorkbook } from '../../src/core/validate';
+import type { DemoServer } from '../../src/demo/server';
+import { readWorkbook } from '../../src/node/readWorkbook';
+import { ARTIFACTS, buildDemo, eventually, launchChromium, ROOT, serveDemo, type DemoWindow } from './demo';
+
+jest.setTimeout(300_000);
+
+const EXAMPLE = 'defective.xlsx';
+
+describe('the task pane in Chromium (demo, simulated Excel)', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let page: Page;
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    buildDemo();
+    server = await serveDemo();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:'))
+        foreignRequests.push(request.url());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.url}?example=${EXAMPLE}`);
+    await page.getByTestId('grid').waitFor();
+    await page.getByTestId('start').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('validates the defective example and shows the counts the engine reports for the file', async () => {
+    const grids = await readWorkbook(path.join(ROOT, 'examples', EXAMPLE));
+    const expected = validateWorkbook(grids, { pinyin: await loadPinyin() });
+    if (!expected.ok) throw new Error(`the engine found no template in ${EXAMPLE}`);
+
+    await page.getByTestId('start').click();
+    await page.getByTestId('count-error').waitFor({ timeout: 120_000 });
+    const shown = await page.evaluate(() =>
+      Object.fromEntries(
+        ['error', 'warning', 'info'].map((severity) => [
+          severity,
+          Number(document.querySelector(`[data-testid="count-${severity}"] [data-count]`)?.getAttribute('data-count')),
+        ]),
+      ),
+    );
+    expect(shown).toEqual(expected.report.counts);
+    expect(await page.getByTestId('showing').textContent()).toContain(`/ ${expected.report.issues.length.toLocaleString('en-US')} 条问题`);
+  });
+
+  it('selects the cell of a clicked issue in the grid', async () => {
+    const option = page.getByTestId('groups').getByRole('option').filter({ has: page.locator(':scope[data-column]') }).first();
+    const sheet = await option.getAttribute('data-sheet');
+    const row = await option.getAttribute('data-row');
+    const column = await option.getAttribute('data-column');
+    await option.click();
+    await eventually(async () => expect(await page.getByTestId('grid').getAttribute('data-selection')).toBe(`${sheet}!${column}${row}`));
+    await eventually(async () => expect(await page.getByTestId('grid').getAttribute('data-active-sheet')).toBe(sheet));
+    const cell = page.locator(`[data-testid="grid"] [data-cell="${column}${row}"]`);
+    await eventually(async () => expect(await cell.getAttribute('aria-selected')).toBe('true'));
+
+    // Keyboard: Enter on the next example selects its cell too.
+    const list = page.getByTestId('groups').getByRole('listbox').first();
+    await list.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const active = list.locator('[aria-selected="true"]');
+    const next = `${await active.getAttribute('data-sheet')}!${await active.getAttribute('data-column')}${await active.getAttribute('data-row')}`;
+    if ((await active.getAttribute('data-column')) !== null)
+      await eventually(async () => expect(await page.getByTestId('grid').getAttribute('data-selection')).toBe(next));
+  });
+
+  it('marks the issue cells and clears the marks back to the original fills', async () => {
+    const before = await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills());
+    await page.getByTestId('action-mark').click();
+    await eventually(async () => expect(await page.getByTestId('notice').textContent()).toMatch(/已标记 [\d,]+ 个单元格/));
+    const marked = await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills());
+    expect(Object.keys(marked).length).toBeGreaterThan(Object.keys(before).length);
+    // The grid shows the marks: the selected issue cell now has a fill.
+    expect(await page.locator('[data-testid="grid"] [data-fill]').count()).toBeGreaterThan(0);
+
+    await page.screenshot({ path: path.join(ARTIFACTS, 'demo-marked.png') });
+
+    await page.getByTestId('action-clear').click();
+    await eventually(async () => expect(await page.getByTestId('notice').textContent()).toMatch(/已清除标记/));
+    const after = await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills());
+    expect(after).toEqual(before);
+  });
+
+  it('saves a screenshot of the pane', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.getByTestId('taskpane').evaluate((element) => element.scrollTo(0, 0));
+    const file = path.join(ARTIFACTS, 'taskpane.png');
+    await page.getByTestId('taskpane').screenshot({ path: file });
+    // `UPDATE_SCREENSHOTS=1 npx jest test/browser` refreshes the README's picture.
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
+      copyFileSync(file, path.join(ROOT, 'docs', 'images', 'taskpane.png'));
+    }
+  });
+
+  it('made no request outside the demo server and raised no page error', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
