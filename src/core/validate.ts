@@ -245,6 +245,13 @@ function validateSheet(
     plan.category,
   );
   const emptyValues: Record<string, string> = Object.fromEntries(plan.columns.map((column) => [column.code, '']));
+  // What every row needs of each present column, looked up once per sheet rather than once per cell.
+  const cellPlan = plan.present.map(({ column, index }) => ({
+    code: column.code,
+    index,
+    definition: column.definition,
+    codeLength: column.definition.codeTable ? catalogue.codes[column.definition.codeTable].table.codeLength : undefined,
+  }));
   const rows: CheckedRow[] = [];
   for (let r = plan.firstRow; r < plan.endRow; r++) {
     const excelRow = grid.startRow + r;
@@ -254,9 +261,10 @@ function validateSheet(
       continue;
     }
     const values: Record<string, string> = { ...emptyValues };
+    /** The raw text of the cells whose cleaned text differs from it (most cells need no clean-up). */
     const raws: Record<string, string> = {};
     /** Cells whose value is lost (error values, digits dropped by Excel): reported once, not again by every rule. */
-    const unreliable = new Set<string>();
+    let unreliable: Set<string> | undefined;
     const where = (field: string | null, value?: string) => {
       const index = field === null ? undefined : plan.template.header.columns.get(field);
       return {
@@ -267,28 +275,28 @@ function validateSheet(
         value: value ?? (field === null ? null : (raws[field] ?? values[field] ?? '')),
       };
     };
-    for (const { column, index } of plan.present) {
-      const definition = column.definition;
-      const codeLength = definition.codeTable ? catalogue.codes[definition.codeTable].table.codeLength : undefined;
+    const rowFormats = grid.numberFormats?.[r];
+    const rowTypes = grid.valueTypes?.[r];
+    for (const { code, index, definition, codeLength } of cellPlan) {
       const cell = normaliseCell(cells?.[index] ?? null, definition, {
-        numberFormat: grid.numberFormats?.[r]?.[index],
-        valueType: grid.valueTypes?.[r]?.[index],
+        numberFormat: rowFormats?.[index],
+        valueType: rowTypes?.[index],
         codeLength,
       });
-      values[column.code] = cell.text;
-      raws[column.code] = cell.raw;
+      values[code] = cell.text;
+      if (cell.raw !== cell.text) raws[code] = cell.raw;
       for (const finding of cell.findings) {
         const params = { value: cell.raw, suggestion: finding.suggestion, ...finding.params };
-        collector.add(sheetIndex, where(column.code), finding.rule, params, finding.suggestion);
+        collector.add(sheetIndex, where(code), finding.rule, params, finding.suggestion);
         const lost = finding.rule === 'cell.errorValue' || (finding.rule === 'cell.numberLostDigits' && finding.suggestion === undefined);
-        if (lost) unreliable.add(column.code);
+        if (lost) (unreliable ??= new Set()).add(code);
       }
     }
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0]);
-        if (unreliable.has(field)) continue;
+        if (unreliable?.has(field)) continue;
         const definition = FIELDS[field];
         const value = values[field];
         collector.add(
@@ -311,7 +319,7 @@ function validateSheet(
       excelRow,
       get: (code) => values[code] ?? '',
       report: (rule, field, params = {}, suggestion, severity) => {
-        if (field !== null && unreliable.has(field)) return;
+        if (field !== null && unreliable?.has(field)) return;
         collector.add(sheetIndex, where(field), rule, { value: field ? values[field] : undefined, ...params }, suggestion, severity);
       },
     };
