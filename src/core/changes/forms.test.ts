@@ -84,7 +84,7 @@ describe('the revocation and deletion reports', () => {
     expect(html).toContain(batch.records[1].values.XM);
     expect(html).toContain(batch.records[1].values.XWZSBH);
     expect(html).toContain('重外学位〔2026〕12号');
-    expect(html).toContain('20261211（剩 9 个工作日）');
+    expect(html).toContain('报送截止：2026年12月11日（剩 9 个工作日）');
     expect(html).toContain('学位评定委员会撤销学位决议');
     for (const line of ['经办人', '学位办负责人', '签名（盖章）']) expect(html).toContain(line);
     for (const record of batch.records) expect(html).not.toContain(record.values.ZJHM);

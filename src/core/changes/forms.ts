@@ -46,15 +46,18 @@ body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size
 h1 { font-size: 17pt; text-align: center; margin: 0 0 4mm; letter-spacing: 2pt; }
 .meta { display: flex; justify-content: space-between; margin-bottom: 3mm; }
 table { width: 100%; border-collapse: collapse; margin-bottom: 4mm; }
-th, td { border: 0.6pt solid #000; padding: 1.6mm 2mm; vertical-align: top; text-align: left; word-break: break-all; }
+th, td { border: 0.6pt solid #000; padding: 1.6mm 2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+.list td, .list th { font-size: 9.5pt; }
+.list td.detail { font-size: 9pt; border-top: none; }
+.nowrap { white-space: nowrap; }
 th { background: #f2f2f2; font-weight: bold; white-space: nowrap; }
 td.new { font-weight: bold; }
 .key { font-weight: bold; }
 .note { font-size: 9pt; margin: 2mm 0; }
-.signatures td { height: 22mm; width: 33%; }
+.signatures td { height: 30mm; width: 33%; }
 .sign-title { font-weight: bold; }
 .esign { font-size: 8.5pt; color: #333; margin-top: 1.5mm; }
-.line { margin-top: 5mm; }
+.line { margin-top: 4mm; white-space: nowrap; }
 @media screen { body { background: #eee; } .page { background: #fff; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 18mm 16mm; box-shadow: 0 0 3mm #999; } }
 `;
 
@@ -73,11 +76,14 @@ ${pages.join('\n')}
 `;
 }
 
-function signatureCell(title: string, recorded?: { actor: string; time: string; auditSeq: number; extra?: string }, seal = false): string {
-  const esign = recorded
-    ? `<div class="esign">电子签名：${h(recorded.actor)}&#12288;${h(timeText(recorded.time))}&#12288;审计第 ${recorded.auditSeq} 号${recorded.extra ? `<br>${h(recorded.extra)}` : ''}</div>`
-    : '';
-  return `<td><div class="sign-title">${h(title)}</div>${esign}<div class="line">签名${seal ? '（盖章）' : ''}：__________&#12288;日期：______</div></td>`;
+type Recorded = { actor: string; time: string; auditSeq: number; extra?: string };
+
+function signatureCell(title: string, recorded?: Recorded | readonly Recorded[], seal = false): string {
+  const list = recorded === undefined ? [] : Array.isArray(recorded) ? recorded : [recorded as Recorded];
+  const esign = list
+    .map((r) => `<div class="esign">电子签名：${h(r.actor)}&#12288;${h(timeText(r.time))}&#12288;审计第 ${r.auditSeq} 号${r.extra ? `<br>${h(r.extra)}` : ''}</div>`)
+    .join('');
+  return `<td><div class="sign-title">${h(title)}</div>${esign}<div class="line">签名${seal ? '（盖章）' : ''}：______________</div><div class="line">日期：______年____月____日</div></td>`;
 }
 
 const decisionText = (step?: RequestStep & { decision: 'agree' | 'reject' }) =>
@@ -148,27 +154,25 @@ export function withdrawalReport(items: readonly Withdrawal[], kind: Withdrawal[
   const title = revocation ? '撤销学位授予信息报告' : '删除学位授予信息报告';
   const today = options.today;
   const rule = options.rule ?? REVOCATION_RULE;
-  const head = ['序号', '姓名', '性别', '证件号码（部分）', '学位类别', '专业', '学位证书编号', '获学位日期'];
-  const extra = revocation ? ['撤销决议编号', '决议生效日期', '报送截止'] : [];
+  const head = ['序号', '姓名', '性别', '证件号码（部分）', '学位类别', '专业', '学位证书编号'];
   const rows = chosen
     .map((item, i) => {
       const v = item.values;
-      const cells = [
-        String(i + 1),
-        v.XM ?? '',
-        v.XB || v.XBM || '',
-        maskId(v.ZJHM ?? ''),
-        v.XWLB || v.XWLBM || '',
-        v.ZYMC || v.ZYDM || '',
-        v.XWZSBH ?? '',
-        v.HXWRQ ?? '',
-      ];
+      const cells = [String(i + 1), v.XM ?? '', v.XB || v.XBM || '', maskId(v.ZJHM ?? ''), v.XWLB || v.XWLBM || '', v.ZYMC || v.ZYDM || '', v.XWZSBH ?? ''];
+      const details = [`获学位日期：${dateText(v.HXWRQ ?? '')}`];
       if (item.kind === 'revocation') {
-        const left = today ? timeLeft(item.decisionDate, today, rule) : undefined;
-        const deadline = left ? `${left.deadline}${item.filed ? '（已报送）' : left.overdue ? '（已逾期）' : `（剩 ${rule.counting === 'working' ? `${left.workingDays} 个工作日` : `${left.calendarDays} 天`}）`}` : '';
-        cells.push(item.decisionNo, item.decisionDate, deadline);
+        details.push(`撤销学位决议：${item.decisionNo}（${dateText(item.decisionDate)}生效）`);
+        if (item.filed) details.push(`已于${dateText(item.filed.date)}报送`);
+        else if (today) {
+          const left = timeLeft(item.decisionDate, today, rule);
+          const unit = rule.counting === 'working' ? '个工作日' : '天';
+          const count = rule.counting === 'working' ? left.workingDays : left.calendarDays;
+          details.push(`报送截止：${dateText(left.deadline)}（${left.overdue ? `已逾期 ${-count} ${unit}` : `剩 ${count} ${unit}`}）`);
+        }
       }
-      return `<tr>${cells.map((c) => `<td>${h(c)}</td>`).join('')}</tr><tr><td></td><td colspan="${head.length + extra.length - 1}">${revocation ? '撤销原因' : '删除原因'}：${h(item.reason)}${item.reported ? '' : '（该记录尚未上报）'}</td></tr>`;
+      details.push(`${revocation ? '撤销原因' : '删除原因'}：${item.reason}${item.reported ? '' : '（该记录尚未上报）'}`);
+      return `<tr>${cells.map((c, j) => `<td${j <= 2 ? ' class="nowrap"' : ''}>${h(c)}</td>`).join('')}</tr>
+<tr><td class="detail"></td><td class="detail" colspan="${head.length - 1}">${details.map(h).join('；')}</td></tr>`;
     })
     .join('\n');
   const to = revocation
@@ -177,11 +181,11 @@ export function withdrawalReport(items: readonly Withdrawal[], kind: Withdrawal[
   const basis = revocation
     ? `依据规程第十六条，现将撤销学位情况报告如下，并附学位评定委员会撤销有关学位的决议。撤销学位决议生效起 ${rule.days} ${rule.counting === 'working' ? '个工作日' : '日'}内报送。`
     : '依据规程第十五条，现申请删除下列误报的学位授予信息，并附证明材料。';
-  const first = chosen[0];
+  const recorded = chosen.map((item) => ({ actor: item.actor, time: item.time, auditSeq: item.auditSeq }));
   const signatures = revocation
-    ? [signatureCell('经办人', first && { actor: first.actor, time: first.time, auditSeq: first.auditSeq }), signatureCell('学位办负责人'), signatureCell('学校', undefined, true)]
+    ? [signatureCell('经办人', recorded), signatureCell('学位办负责人'), signatureCell('学校', undefined, true)]
     : [
-        signatureCell('申请人（二级学院经办人）', first && { actor: first.actor, time: first.time, auditSeq: first.auditSeq }),
+        signatureCell('申请人（二级学院经办人）', recorded),
         signatureCell('二级学院负责人'),
         signatureCell('学校审批', undefined, true),
       ];
@@ -190,9 +194,9 @@ export function withdrawalReport(items: readonly Withdrawal[], kind: Withdrawal[
 <div class="meta"><span>学位授予单位：${h(unit ? `${unit.name}（${unit.code}）` : '')}</span><span>${today ? `日期：${h(dateText(today))}` : ''}</span></div>
 <p>${h(to)}：</p>
 <p>${h(basis)}</p>
-<table>
-<tr>${[...head, ...extra].map((c) => `<th>${h(c)}</th>`).join('')}</tr>
-${rows || `<tr><td colspan="${head.length + extra.length}">（无）</td></tr>`}
+<table class="list">
+<tr>${head.map((c) => `<th>${h(c)}</th>`).join('')}</tr>
+${rows || `<tr><td colspan="${head.length}">（无）</td></tr>`}
 </table>
 <p class="note">共 ${chosen.length} 条。完整记录见随附的上报文件（.xlsx）；本报告不列完整身份证件号码。</p>
 <p class="note">附件：${revocation ? '学位评定委员会撤销学位决议（扫描件）' : '证明材料'}</p>
