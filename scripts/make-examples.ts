@@ -7,10 +7,13 @@
  * Run: npx tsx scripts/make-examples.ts
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Generation } from '../src/core/model/types';
 import { validRecord } from '../src/core/testing/fixtures';
 import { templateColumns } from '../src/core/template/generations';
+import { readWorkbook } from '../src/node/readWorkbook';
 import { defectiveSheet, defectTableMarkdown } from '../test/fixtures/defective-example';
 import { writeWorkbook, type CellSpec, type SheetSpec } from '../test/fixtures/workbook';
 
@@ -56,15 +59,27 @@ async function refreshReadme(): Promise<void> {
   if (updated !== readme) await fs.writeFile(file, updated);
 }
 
+/** Writes a workbook unless the file already holds the same cells (the zip's timestamps would change every run). */
+async function writeIfChanged(name: string, sheets: SheetSpec[]): Promise<void> {
+  const file = path.join(EXAMPLES, name);
+  const fresh = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'degree-data-examples-')), name);
+  await writeWorkbook(fresh, sheets);
+  const same = await Promise.all([readWorkbook(fresh), readWorkbook(file)])
+    .then(([a, b]) => isDeepStrictEqual(a, b))
+    .catch(() => false);
+  if (!same) await fs.copyFile(fresh, file);
+  await fs.rm(path.dirname(fresh), { recursive: true, force: true });
+  console.log(`examples/${name} ${same ? 'unchanged' : 'written'}`);
+}
+
 async function main(): Promise<void> {
   await fs.mkdir(EXAMPLES, { recursive: true });
-  await writeWorkbook(path.join(EXAMPLES, 'g2-sample.xlsx'), [
+  await writeIfChanged('g2-sample.xlsx', [
     sampleSheet('G2', { title: '重庆外语外事学院 2023年学士学位授予信息（示例，人物均为虚构）', headerStyle: 'label', first: 0 }),
   ]);
-  await writeWorkbook(path.join(EXAMPLES, 'g3-sample.xlsx'), [sampleSheet('G3', { headerStyle: 'code', first: 100 })]);
-  await writeWorkbook(path.join(EXAMPLES, 'defective.xlsx'), [defectiveSheet()]);
+  await writeIfChanged('g3-sample.xlsx', [sampleSheet('G3', { headerStyle: 'code', first: 100 })]);
+  await writeIfChanged('defective.xlsx', [defectiveSheet()]);
   await refreshReadme();
-  console.log('examples/g2-sample.xlsx, examples/g3-sample.xlsx, examples/defective.xlsx written');
 }
 
 if (require.main === module) {

@@ -3,7 +3,7 @@
  * every defect planted in examples/defective.xlsx is reported at its row and field with its rule id, the control
  * rows and the samples stay free of errors, and the committed examples are what scripts/make-examples.ts builds.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Issue, ValidationReport } from '../src/core/model/types';
@@ -11,7 +11,7 @@ import { main } from '../src/cli/main';
 import { readWorkbook } from '../src/node/readWorkbook';
 import { templateColumns } from '../src/core/template/generations';
 import { columnLetter } from '../src/core/util/columns';
-import { CLEAN_ROWS, DEFECTIVE_ROWS, defectiveSheet } from './fixtures/defective-example';
+import { CLEAN_ROWS, DEFECTIVE_ROWS, defectiveSheet, defectTableMarkdown } from './fixtures/defective-example';
 import { writeWorkbook } from './fixtures/workbook';
 import { sampleSheet } from '../scripts/make-examples';
 
@@ -104,5 +104,12 @@ describe('golden: the committed examples are what scripts/make-examples.ts build
     const data = (grid: typeof expected) => grid.values.filter((row) => row.length > 1 && row.slice(1).some((cell) => cell !== null));
     expect(data(committed)).toEqual(data(expected));
     expect(committed.valueTypes!.slice(-data(expected).length)).toEqual(expected.valueTypes!.slice(-data(expected).length));
+  });
+});
+
+describe('README', () => {
+  it('lists the defects of examples/defective.xlsx as test/fixtures/defective-example.ts does', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`<!-- defects:start -->\n${defectTableMarkdown()}\n<!-- defects:end -->`);
   });
 });
