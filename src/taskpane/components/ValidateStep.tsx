@@ -33,7 +33,7 @@ export function ValidateStep(props: ValidateStepProps) {
   const pane = usePaneStyles();
   const styles = useStyles();
   const report = state.report;
-  const view = useIssueView(report?.issues ?? NO_ISSUES);
+  const view = useIssueView(report?.issues ?? NO_ISSUES, state.index);
   const showSheet = (report?.sheets.length ?? 0) > 1;
   const groupsHeading = React.useId();
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { Issue, Severity } from '../../core/model/types';
-import { facets, filterIssues, groupByRule, NO_FILTER, type Facet, type IssueFilter, type RuleGroupModel } from '../view/issueView';
+import { isUnfiltered, NO_FILTER, viewOf, type Facet, type IssueFilter, type IssueIndex, type RuleGroupModel } from '../view/issueView';
 
 export interface IssueView {
   filter: IssueFilter;
@@ -15,12 +15,13 @@ export interface IssueView {
   isFiltered: boolean;
 }
 
-/** The results view's state: filters by severity, rule and field, and the filtered issues grouped by rule. */
-export function useIssueView(issues: readonly Issue[]): IssueView {
+/**
+ * The results view's state: filters by severity, rule and field, and the filtered issues grouped by rule.
+ * `index` (built while the issues arrived) spares the unfiltered view a pass over every issue.
+ */
+export function useIssueView(issues: readonly Issue[], index?: IssueIndex): IssueView {
   const [filter, setFilter] = React.useState<IssueFilter>(NO_FILTER);
-  const filtered = React.useMemo(() => filterIssues(issues, filter), [issues, filter]);
-  const groups = React.useMemo(() => groupByRule(filtered), [filtered]);
-  const options = React.useMemo(() => facets(issues, filter), [issues, filter]);
+  const model = React.useMemo(() => viewOf(issues, filter, index), [issues, filter, index]);
   return {
     filter,
     toggleSeverity: (severity) =>
@@ -33,10 +34,10 @@ export function useIssueView(issues: readonly Issue[]): IssueView {
     setRule: (rule) => setFilter((current) => ({ ...current, rule })),
     setField: (field) => setFilter((current) => ({ ...current, field })),
     reset: () => setFilter(NO_FILTER),
-    filtered,
-    groups,
-    ruleOptions: options.rules,
-    fieldOptions: options.fields,
-    isFiltered: filter !== NO_FILTER && (filter.severities.size !== NO_FILTER.severities.size || filter.rule !== null || filter.field !== null),
+    filtered: model.filtered,
+    groups: model.groups,
+    ruleOptions: model.rules,
+    fieldOptions: model.fields,
+    isFiltered: !isUnfiltered(filter),
   };
 }

@@ -3,6 +3,7 @@ import type { Category, Generation, Issue, Locale, ValidationReport } from '../.
 import type { SchoolProfile } from '../../core/profile/profile';
 import type { RunPhase, RunResult } from '../validation/protocol';
 import type { FieldQuality } from '../validation/quality';
+import type { IssueIndex } from '../view/issueView';
 import type { ValidationRunner } from '../validation/runner';
 import { describeError, isCancelled, type WorkbookFinding, type WorkbookPort } from '../workbookPort';
 
@@ -35,6 +36,8 @@ export interface SessionState {
   progress?: RunProgressView;
   report?: ValidationReport;
   quality?: FieldQuality[];
+  /** The report's issues grouped by rule (built while they arrived). */
+  index?: IssueIndex;
   findings: WorkbookFinding[];
   error?: string;
   /** Rows the last read returned (for the progress label while validating). */
@@ -87,6 +90,7 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
       progress: undefined,
       report: result.ok ? result.report : undefined,
       quality: result.ok ? result.quality : undefined,
+      index: result.ok ? result.index : undefined,
       findings: findings ?? previous.findings,
       error: undefined,
     }));

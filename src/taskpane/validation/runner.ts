@@ -1,9 +1,10 @@
 import type { Issue, SheetGrid } from '../../core/model/types';
 import { loadPinyin, type PinyinPort } from '../../core/rules/pinyinPort';
+import { IssueIndex } from '../view/issueView';
 import { CancelledError } from '../workbookPort';
 import { validateGrids } from './engine';
 import {
-  ROWS_PER_MESSAGE,
+  CELLS_PER_MESSAGE,
   type FromWorker,
   type RunOptions,
   type RunProgress,
@@ -53,7 +54,7 @@ export function createInlineRunner(): ValidationRunner {
     const result = validateGrids(grids, options, dictionary);
     await yieldToUI();
     throwIfAborted(control.signal);
-    return result;
+    return result.ok ? { ...result, index: new IssueIndex().add(result.report.issues) } : result;
   };
   return {
     warmUp: () => void warmUp(),
@@ -78,7 +79,12 @@ class WorkerFailed extends Error {}
  * streams the issues back. Cancelling terminates the worker at once; the next run starts a fresh one.
  */
 export function createWorkerRunner(createWorker: () => Worker, tuning: { rowsPerMessage?: number } = {}): ValidationRunner {
-  const rowsPerMessage = tuning.rowsPerMessage ?? ROWS_PER_MESSAGE;
+  const rowsPerMessageFor = (grid: SheetGrid) => {
+    if (tuning.rowsPerMessage) return tuning.rowsPerMessage;
+    // Title rows above the header are short; the widest of the first rows tells the sheet's width.
+    const width = grid.values.slice(0, 20).reduce((widest, row) => Math.max(widest, row.length), 1);
+    return Math.max(50, Math.floor(CELLS_PER_MESSAGE / width));
+  };
   let worker: Worker | undefined;
   let hasRetained = false;
   let nextRun = 1;
@@ -102,6 +108,7 @@ export function createWorkerRunner(createWorker: () => Worker, tuning: { rowsPer
     new Promise((resolve, reject) => {
       const target = ensure();
       const issues: Issue[] = [];
+      const index = new IssueIndex();
       const cleanup = () => {
         target.removeEventListener('message', onMessage);
         target.removeEventListener('error', onError);
@@ -114,10 +121,11 @@ export function createWorkerRunner(createWorker: () => Worker, tuning: { rowsPer
         else if (message.type === 'issues') {
           control.onProgress?.({ phase: 'receiving' });
           for (const issue of message.issues) issues.push(issue);
+          index.add(message.issues);
         } else if (message.type === 'done') {
           cleanup();
           const result = message.result;
-          resolve(result.ok ? { ...result, report: { ...result.report, issues } } : result);
+          resolve(result.ok ? { ...result, report: { ...result.report, issues }, index } : result);
         } else if (message.type === 'failed') {
           cleanup();
           reject(message.noRetained ? new WorkerFailed('no retained grids') : new Error(message.message));
@@ -162,6 +170,7 @@ export function createWorkerRunner(createWorker: () => Worker, tuning: { rowsPer
           startRow: grid.startRow,
           startColumn: grid.startColumn,
         } satisfies ToWorker);
+        const rowsPerMessage = rowsPerMessageFor(grid);
         for (let start = 0; start < grid.values.length || start === 0; start += rowsPerMessage) {
           const end = start + rowsPerMessage;
           target.postMessage({

@@ -1,5 +1,5 @@
 import type { Issue, Severity } from '../../core/model/types';
-import { facets, filterIssues, groupByRule, NO_FILTER } from './issueView';
+import { facets, filterIssues, groupByRule, IssueIndex, NO_FILTER, viewOf } from './issueView';
 
 const issue = (rule: string, severity: Severity, row: number, field: string | null = 'ZJHM'): Issue => ({
   rule,
@@ -61,5 +61,21 @@ describe('filters', () => {
     expect(byField.fields.map((f) => f.key)).toEqual(['XMPY', 'ZJHM', 'CSRQ']);
     const none = facets(ISSUES, { severities: new Set<Severity>(['info']), rule: 'id.checksum', field: null });
     expect(none.rules).toContainEqual({ key: 'id.checksum', count: 0 });
+  });
+});
+
+describe('the incremental index', () => {
+  it('built chunk by chunk gives the same unfiltered view as one pass', () => {
+    const index = new IssueIndex().add(ISSUES.slice(0, 4)).add(ISSUES.slice(4));
+    const fromIndex = viewOf(ISSUES, NO_FILTER, index);
+    const onePass = viewOf(ISSUES, NO_FILTER);
+    expect(fromIndex).toEqual(onePass);
+    expect(fromIndex.filtered).toBe(ISSUES);
+    expect(fromIndex.rules).toEqual(facets(ISSUES, NO_FILTER).rules);
+  });
+
+  it('is ignored when it does not cover the issues', () => {
+    const stale = new IssueIndex().add(ISSUES.slice(0, 2));
+    expect(viewOf(ISSUES, NO_FILTER, stale).groups).toEqual(groupByRule(ISSUES));
   });
 });
