@@ -181,6 +181,14 @@ export function formatText(report: ValidationReport, options: TextFormatOptions)
     w.counts(report.counts.error, report.counts.warning, report.counts.info),
   ].join(' | ');
   lines.push(paint('bold', header));
+  const reconciled = report.reconciliation;
+  if (reconciled) {
+    lines.push(
+      locale === 'zh-CN'
+        ? `学籍比对（${reconciled.xuejiSheets.join('、')}，${reconciled.xuejiRecords} 条学籍）：匹配 ${reconciled.matched} | 未找到 ${reconciled.notFound} | 对应多条 ${reconciled.ambiguous} | 疑似漏报 ${reconciled.missingDegree}`
+        : `Student status (${reconciled.xuejiSheets.join(', ')}, ${reconciled.xuejiRecords} records): matched ${reconciled.matched} | not found ${reconciled.notFound} | ambiguous ${reconciled.ambiguous} | possibly missing ${reconciled.missingDegree}`,
+    );
+  }
 
   const multiSheet = sheets.length > 1;
   const groups = groupByRule(report.issues);

@@ -2,43 +2,38 @@
  * `degree-data` command line: validates a 学士学位授予信息 workbook with the same engine as the add-in.
  * Exit codes: 0 no errors, 1 errors found, 2 the input cannot be used (one line in Chinese and English on stderr).
  */
-import { readFileSync, promises as fs } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Category, Generation, Locale } from '../core/model/types';
-import { parseProfile, type SchoolProfile } from '../core/profile/profile';
 import { RULES_VERSION } from '../core/rules/catalogue';
 import { loadPinyin } from '../core/rules/pinyinPort';
 import { parseCategory, parseGeneration } from '../core/template/detect';
 import { validateWorkbook } from '../core/validate';
 import { WorkbookReadError } from '../node/workbookError';
+import { runAudit } from './audit';
+import { runChanges } from './changes';
+import {
+  EXIT_ERRORS,
+  EXIT_OK,
+  EXIT_UNUSABLE,
+  loadProfile,
+  parseFormat,
+  parseLocale,
+  usageErrorOf,
+  UsageError,
+  useColor,
+  type CliIO,
+} from './common';
 import { formatText } from './formatText';
+import { packageVersion } from './version';
 
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_UNUSABLE = 2;
-
-/** Where the CLI writes; tests pass their own. */
-export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  env: Record<string, string | undefined>;
-}
-
-/** Input the command cannot use: reported as one line, Chinese / English, with exit code 2. */
-class UsageError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
-  }
-}
+export { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO };
 
 const HELP = `degree-data — 学士学位授予信息校验 / bachelor degree award data validator
 
 用法 / Usage:
   degree-data validate <workbook.xlsx> [选项 / options]
+  degree-data audit sign|verify …     签核与审计链（degree-data audit --help） / sign-off and audit trail
+  degree-data changes …               上报后的更正、撤销、删除（degree-data changes --help） / changes after reporting
   degree-data --help | --version
 
 选项 / Options:
@@ -48,6 +43,10 @@ const HELP = `degree-data — 学士学位授予信息校验 / bachelor degree a
   --category 普通|成人|来华留学
                       指定学位类别（默认按数据识别） / degree category (default: detected from the data)
   --profile FILE      学校配置 JSON（默认：重庆外语外事学院 12608） / school profile JSON (default: 12608)
+  --xueji FILE[:SHEET]
+                      与学信网学籍/学历数据比对（.xlsx、.csv、.dbf）；不指定时使用本工作簿中像学籍导出的工作表
+                      reconcile with 学信网 student-status data (.xlsx, .csv, .dbf); by default a 学籍-looking sheet
+                      of the same workbook is used
   --format text|json  输出格式（默认 text） / output format (default: text)
   --lang zh-CN|en-US  报告语言（默认 zh-CN） / report language (default: zh-CN)
   -h, --help          显示帮助 / show this help
@@ -64,20 +63,12 @@ const HELP = `degree-data — 学士学位授予信息校验 / bachelor degree a
   npx degree-data validate 学位信息.xlsx --sheet 外语学院 --format json > report.json
 `;
 
-function packageVersion(): string {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
-    return manifest.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 const OPTIONS = {
   sheet: { type: 'string' },
   template: { type: 'string' },
   category: { type: 'string' },
   profile: { type: 'string' },
+  xueji: { type: 'string' },
   format: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -91,6 +82,7 @@ interface ParsedArgs {
   generation?: Generation;
   category?: Category;
   profile?: string;
+  xueji?: string;
   format: 'text' | 'json';
   locale: Locale;
   help: boolean;
@@ -102,16 +94,7 @@ function parseCommandLine(argv: string[]): ParsedArgs {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const detail = error instanceof Error ? error.message : String(error);
-    const option = /'([^']+)'/.exec(detail)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new UsageError(`未知选项 ${option}（见 degree-data --help）`, `unknown option ${option} (see degree-data --help)`);
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`选项 ${option.split(' ')[0]} 缺少取值或取值无效`, `option ${option.split(' ')[0]} needs a value`);
-    }
-    throw new UsageError(`命令行参数有误：${detail}`, `bad command line: ${detail}`);
+    throw usageErrorOf(error);
   }
   const { values, positionals } = parsed;
   const result: ParsedArgs = {
@@ -119,6 +102,7 @@ function parseCommandLine(argv: string[]): ParsedArgs {
     file: positionals[1],
     sheet: values.sheet,
     profile: values.profile,
+    xueji: values.xueji,
     format: 'text',
     locale: 'zh-CN',
     help: values.help ?? false,
@@ -143,49 +127,9 @@ function parseCommandLine(argv: string[]): ParsedArgs {
       );
     }
   }
-  if (values.format !== undefined) {
-    const format = values.format.trim().toLowerCase();
-    if (format !== 'text' && format !== 'json') {
-      throw new UsageError(`--format 只能是 text 或 json，不能是“${values.format}”`, `--format must be text or json, not “${values.format}”`);
-    }
-    result.format = format;
-  }
-  if (values.lang !== undefined) {
-    const lang = values.lang.trim().toLowerCase();
-    if (lang === 'zh-cn' || lang === 'zh') result.locale = 'zh-CN';
-    else if (lang === 'en-us' || lang === 'en') result.locale = 'en-US';
-    else throw new UsageError(`--lang 只能是 zh-CN 或 en-US，不能是“${values.lang}”`, `--lang must be zh-CN or en-US, not “${values.lang}”`);
-  }
+  result.format = parseFormat(values.format);
+  result.locale = parseLocale(values.lang);
   return result;
-}
-
-async function loadProfile(file: string): Promise<SchoolProfile> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`找不到学校配置文件：${file}`, `profile not found: ${file}`);
-    throw new UsageError(`无法读取学校配置文件：${file}（${code}）`, `cannot read the profile ${file} (${code})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`学校配置文件 ${file} 不是有效的 JSON：${detail}`, `the profile ${file} is not valid JSON: ${detail}`);
-  }
-  const result = parseProfile(json);
-  if (!result.ok) {
-    const problems = result.problems.join('; ');
-    throw new UsageError(`学校配置文件 ${file} 有误：${problems}`, `the profile ${file} is invalid: ${problems}`);
-  }
-  return result.profile;
-}
-
-function useColor(io: CliIO): boolean {
-  const noColor = io.env.NO_COLOR;
-  return io.stdout.isTTY === true && (noColor === undefined || noColor === '');
 }
 
 async function validate(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -196,6 +140,11 @@ async function validate(args: ParsedArgs, io: CliIO): Promise<number> {
   // ExcelJS is loaded only when a workbook is read, so --help stays instant.
   const { readWorkbook } = await import('../node/readWorkbook');
   const grids = await readWorkbook(args.file);
+  // 学籍 data: a separate file (--xueji file[:SHEET]) or a 学信网-looking sheet of the same workbook.
+  const { findXuejiSheets } = await import('../core/xueji/sheet');
+  const xueji = args.xueji
+    ? await (await import('../node/readXueji')).readXuejiSource(args.xueji)
+    : findXuejiSheets(grids);
   const pinyin = await loadPinyin();
   const result = validateWorkbook(grids, {
     sheet: args.sheet,
@@ -204,6 +153,7 @@ async function validate(args: ParsedArgs, io: CliIO): Promise<number> {
     profile,
     locale: args.locale,
     pinyin,
+    xueji: xueji.length > 0 ? xueji : undefined,
   });
   if (!result.ok) {
     const names = grids.map((grid) => grid.name).join('、');
@@ -242,6 +192,9 @@ function processIO(): CliIO {
 /** Runs the command line; resolves to the exit code and never throws. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   try {
+    // Commands with options of their own parse them themselves.
+    if (argv[0] === 'audit') return await runAudit(argv.slice(1), io);
+    if (argv[0] === 'changes') return await runChanges(argv.slice(1), io);
     const args = parseCommandLine(argv);
     if (args.version) {
       io.stdout.write(`degree-data ${packageVersion()} (rules ${RULES_VERSION})\n`);
@@ -256,7 +209,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return EXIT_UNUSABLE;
     }
     if (args.command !== 'validate') {
-      throw new UsageError(`未知命令“${args.command}”，可用命令：validate`, `unknown command “${args.command}”; available: validate`);
+      throw new UsageError(
+        `未知命令“${args.command}”，可用命令：validate、audit、changes`,
+        `unknown command “${args.command}”; available: validate, audit, changes`,
+      );
     }
     return await validate(args, io);
   } catch (error) {
