@@ -14,20 +14,29 @@ const CONFIGS = ['tsconfig.json', 'tsconfig.cli.json', 'package.json'].map((file
 const LOCK = path.join(ROOT, 'dist', '.build-lock');
 const STALE_LOCK_MS = 120_000;
 
-function newestSource(): number {
-  let newest = Math.max(...CONFIGS.map((file) => statSync(file).mtimeMs));
-  const visit = (dir: string) => {
+/**
+ * Stale when any source compiled into dist/ is newer than its output or has none (the add-in's webpack build cleans
+ * dist/ too), or when a compiler setting changed after the CLI entry point was built.
+ */
+function isStale(): boolean {
+  if (!existsSync(BUILT)) return true;
+  const built = statSync(BUILT).mtimeMs;
+  if (CONFIGS.some((file) => statSync(file).mtimeMs > built)) return true;
+  const visit = (dir: string): boolean => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+      if (entry.isDirectory()) {
+        if (visit(full)) return true;
+      } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        const output = path.join(ROOT, 'dist', path.relative(path.join(ROOT, 'src'), full)).replace(/\.tsx?$/, '.js');
+        const compiled = statSync(output, { throwIfNoEntry: false });
+        if (!compiled || compiled.mtimeMs < statSync(full).mtimeMs) return true;
+      }
     }
+    return false;
   };
-  for (const dir of SOURCES) if (existsSync(dir)) visit(dir);
-  return newest;
+  return SOURCES.some((dir) => existsSync(dir) && visit(dir));
 }
-
-const isStale = () => !existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource();
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
