@@ -4,6 +4,7 @@ import { cellRules } from './cell';
 import { certificateRules, checkCertificate } from './certificate';
 import { checkCodes, codeRules } from './code';
 import { checkDates, datesRules } from './dates';
+import { exportRules } from './export';
 import { fieldRules } from './field';
 import { checkIdentity, identityRules } from './identity';
 import { checkInstitution, institutionRules } from './institution';
@@ -31,6 +32,7 @@ export const RULES = {
   ...categoryRules,
   ...uniqueRules,
   ...xuejiRules,
+  ...exportRules,
 } satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;
