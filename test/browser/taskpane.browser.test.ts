@@ -16,6 +16,25 @@ jest.setTimeout(300_000);
 
 const EXAMPLE = 'defective.xlsx';
 
+/**
+ * The pane (after 校验 and 标记问题单元格) to test-artifacts/taskpane.png and the whole demo page to
+ * test-artifacts/demo.png; `UPDATE_SCREENSHOTS=1 npx jest test/browser` also refreshes docs/images/taskpane.png.
+ */
+async function saveScreenshots(page: Page): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'demo.png') });
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 1500 });
+  await page.getByTestId('taskpane').evaluate((element) => element.scrollTo(0, 0));
+  const file = path.join(ARTIFACTS, 'taskpane.png');
+  await page.getByTestId('taskpane').screenshot({ path: file });
+  if (viewport) await page.setViewportSize(viewport);
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
+    copyFileSync(file, path.join(ROOT, 'docs', 'images', 'taskpane.png'));
+  }
+}
+
 describe('the task pane in Chromium (demo, simulated Excel)', () => {
   let server: DemoServer;
   let browser: Browser;
@@ -84,7 +103,7 @@ describe('the task pane in Chromium (demo, simulated Excel)', () => {
       await eventually(async () => expect(await page.getByTestId('grid').getAttribute('data-selection')).toBe(next));
   });
 
-  it('marks the issue cells and clears the marks back to the original fills', async () => {
+  it('marks the issue cells, saves a screenshot, and clears the marks back to the original fills', async () => {
     const before = await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills());
     await page.getByTestId('action-mark').click();
     await eventually(async () => expect(await page.getByTestId('notice').textContent()).toMatch(/已标记 [\d,]+ 个单元格/));
@@ -93,24 +112,12 @@ describe('the task pane in Chromium (demo, simulated Excel)', () => {
     // The grid shows the marks: the selected issue cell now has a fill.
     expect(await page.locator('[data-testid="grid"] [data-fill]').count()).toBeGreaterThan(0);
 
-    await page.screenshot({ path: path.join(ARTIFACTS, 'demo-marked.png') });
+    await saveScreenshots(page);
 
     await page.getByTestId('action-clear').click();
     await eventually(async () => expect(await page.getByTestId('notice').textContent()).toMatch(/已清除标记/));
     const after = await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills());
     expect(after).toEqual(before);
-  });
-
-  it('saves a screenshot of the pane', async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.getByTestId('taskpane').evaluate((element) => element.scrollTo(0, 0));
-    const file = path.join(ARTIFACTS, 'taskpane.png');
-    await page.getByTestId('taskpane').screenshot({ path: file });
-    // `UPDATE_SCREENSHOTS=1 npx jest test/browser` refreshes the README's picture.
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
-      mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
-      copyFileSync(file, path.join(ROOT, 'docs', 'images', 'taskpane.png'));
-    }
   });
 
   it('made no request outside the demo server and raised no page error', () => {

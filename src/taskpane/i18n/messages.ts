@@ -75,6 +75,9 @@ const zhCN = {
   'severity.error': '错误',
   'severity.warning': '警告',
   'severity.info': '提示',
+  'badge.error': '错误',
+  'badge.warning': '警告',
+  'badge.info': '提示',
   'summary.ok': '没有发现错误。',
   'summary.count': '{label} {count}',
 
@@ -157,7 +160,7 @@ const enUS: Messages = {
 
   'steps.label': 'Steps',
   'steps.validate': 'Validate',
-  'steps.reconcile': 'Compare with 学籍',
+  'steps.reconcile': 'Reconcile',
   'steps.signoff': 'Sign off',
   'steps.export': 'Export',
   'steps.records': 'Records',
@@ -215,12 +218,15 @@ const enUS: Messages = {
   'run.phase.receiving': 'Collecting the results…',
   'run.cancelled': 'Validation cancelled. Nothing in the workbook changed.',
   'run.failed': 'Validation did not finish: {message}',
-  'run.done': 'Validated {rows} rows ({sheets} sheets).',
+  'run.done': 'Validated {rows} rows (sheets: {sheets}).',
 
   'summary.label': 'Issue counts',
   'severity.error': 'Errors',
   'severity.warning': 'Warnings',
   'severity.info': 'Notes',
+  'badge.error': 'Error',
+  'badge.warning': 'Warning',
+  'badge.info': 'Note',
   'summary.ok': 'No errors found.',
   'summary.count': '{label} {count}',
 

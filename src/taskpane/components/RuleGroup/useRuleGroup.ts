@@ -22,7 +22,7 @@ export function useRuleGroup_unstable(props: RuleGroupProps): Omit<RuleGroupStat
   return {
     rule: group.rule,
     severity: group.severity,
-    severityLabel: t(`severity.${group.severity}`),
+    severityLabel: t(`badge.${group.severity}`),
     title,
     why: text?.why ?? '',
     fix: text?.fix ?? '',
