@@ -9,11 +9,10 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { DigestableRecord } from '../core/audit/digest';
 import type { AuditEvent } from '../core/audit/events';
-import { readBaseline, type SheetKind } from '../core/changes/baseline';
+import { baselineSheetRows, readBaseline, type SheetKind } from '../core/changes/baseline';
 import type { ChangeContext, ChangeStep } from '../core/changes/log';
 import {
   BASELINE_SHEET,
-  baselineToRows,
   CHANGE_COLUMNS,
   changeRowOf,
   changesFromRows,
@@ -93,7 +92,7 @@ export async function writeBaseline(workbook: ExcelJS.Workbook, baseline: Baseli
   const existing = workbook.getWorksheet(BASELINE_SHEET);
   if (existing) workbook.removeWorksheet(existing.id);
   const worksheet = workbook.addWorksheet(BASELINE_SHEET, { state: 'veryHidden' });
-  const rows = baselineToRows(baseline);
+  const rows = baselineSheetRows(baseline);
   // Text format on every column, so that nobody who unhides the sheet turns an ID into a number by editing it.
   for (let column = 1; column <= rows[0].length; column++) worksheet.getColumn(column).numFmt = '@';
   worksheet.addRows(rows);

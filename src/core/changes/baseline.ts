@@ -8,8 +8,8 @@ import { digestRows, type DigestableRecord } from '../audit/digest';
 import type { AuditEvent } from '../audit/events';
 import type { Category, Generation } from '../model/types';
 import { templateColumns } from '../template/generations';
-import { baselineFromRows, type Baseline, type BaselineRow } from './sheetFormat';
 import type { CellValue } from '../model/types';
+import { baselineFromRows, baselineToRows, type Baseline, type BaselineRow } from './sheetFormat';
 
 export type { Baseline, BaselineRow } from './sheetFormat';
 
@@ -31,6 +31,11 @@ export interface Actor {
 /** The field codes a record of a template and category holds: the keys validateWorkbook gives its values. */
 export function fieldsOf(template: Generation, category: Category): string[] {
   return templateColumns(template, category).map((column) => column.code);
+}
+
+/** The rows of `_dd_baseline` (header first) for a baseline; see sheetFormat. */
+export function baselineSheetRows(baseline: Baseline): CellValue[][] {
+  return baselineToRows(baseline, fieldsOf);
 }
 
 /** Reads `_dd_baseline` rows (see sheetFormat) with the field sets of the templates. */
@@ -56,9 +61,16 @@ export function baselineDigest(rows: readonly BaselineRow[]): string {
 }
 
 function scopeOf(rows: readonly BaselineRow[]): string {
-  const bySheet = new Map<string, number[]>();
-  for (const row of rows) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row.row]);
-  return [...bySheet].map(([sheet, list]) => `${sheet}!${Math.min(...list)}:${Math.max(...list)}`).join(', ');
+  const bySheet = new Map<string, { min: number; max: number }>();
+  for (const row of rows) {
+    const range = bySheet.get(row.sheet);
+    if (!range) bySheet.set(row.sheet, { min: row.row, max: row.row });
+    else {
+      range.min = Math.min(range.min, row.row);
+      range.max = Math.max(range.max, row.row);
+    }
+  }
+  return [...bySheet].map(([sheet, { min, max }]) => `${sheet}!${min}:${max}`).join(', ');
 }
 
 /**

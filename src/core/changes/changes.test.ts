@@ -3,11 +3,11 @@ import { digestRows } from '../audit/digest';
 import { detectHeader } from '../template/headers';
 import { validRecord } from '../testing/fixtures';
 import { makeResidentId } from '../util/residentId';
-import { baselineDigest, checkBaseline, readBaseline } from './baseline';
+import { baselineDigest, baselineSheetRows, checkBaseline, fieldsOf, readBaseline } from './baseline';
 import { diffRecords } from './diff';
 import { checkChangeLog } from './log';
 import { changesBlockingExport, decideRequest, foldRequests, requestChange, reviewChanges } from './requests';
-import { baselineToRows, changeRowOf, changesFromRows, CHANGE_COLUMNS } from './sheetFormat';
+import { changeRowOf, changesFromRows, CHANGE_COLUMNS } from './sheetFormat';
 import { actor, batchOf, Book, edit, recordsOf } from './testing';
 
 const reason = { reason: '学生提供户口簿，姓名录入有误' };
@@ -23,7 +23,7 @@ describe('the reported baseline', () => {
     expect(event.datasetDigest).toBe(digestRows(batch.records).digest);
     expect(baseline.seq).toBe(event.seq);
 
-    const back = readBaseline(baselineToRows(baseline));
+    const back = readBaseline(baselineSheetRows(baseline));
     expect(back.unreadable).toEqual([]);
     expect(back.baseline).toEqual(baseline);
     expect(checkBaseline(back.baseline!, book.events)).toEqual([]);
@@ -44,17 +44,29 @@ describe('the reported baseline', () => {
   it('reports a baseline sheet edited after it was set', () => {
     const book = new Book();
     const baseline = book.setBaseline(batchOf(recordsOf(2)));
-    const rows = baselineToRows(baseline);
-    const column = rows[0].indexOf('v.XM');
-    rows[1][column] = '改过的名字';
+    const rows = baselineSheetRows(baseline);
+    const column = rows[0].indexOf('_values');
+    const values = JSON.parse(String(rows[1][column])) as string[];
+    values[fieldsOf('G3', '普通').indexOf('XM')] = '改过的名字';
+    rows[1][column] = JSON.stringify(values);
     const back = readBaseline(rows).baseline!;
     expect(baselineDigest(back.rows)).not.toBe(book.events[0].datasetDigest);
     expect(checkBaseline(back, book.events).map((p) => p.kind)).toEqual(['altered']);
   });
 
+  it('lists baseline rows that cannot be read instead of dropping them', () => {
+    const book = new Book();
+    const rows = baselineSheetRows(book.setBaseline(batchOf(recordsOf(2))));
+    rows[2][rows[0].indexOf('_values')] = '["only one value"]';
+    const back = readBaseline(rows);
+    expect(back.unreadable).toEqual([3]);
+    expect(back.baseline!.rows).toHaveLength(1);
+    expect(checkBaseline(back.baseline!, book.events, back.unreadable).map((p) => p.kind)).toEqual(['unreadable', 'altered']);
+  });
+
   it('is not taken for a template sheet by the header detector', () => {
     const book = new Book();
-    const rows = baselineToRows(book.setBaseline(batchOf(recordsOf(1))));
+    const rows = baselineSheetRows(book.setBaseline(batchOf(recordsOf(1))));
     expect(detectHeader({ name: '_dd_baseline', startRow: 1, startColumn: 0, values: rows })).toBeUndefined();
   });
 });

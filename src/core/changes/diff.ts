@@ -108,7 +108,10 @@ export function diffRecords(baseline: readonly BaselineRow[], current: readonly 
       const map = new Map<string, T[]>();
       for (const item of items) {
         const v = value(item);
-        if (v) map.set(v, [...(map.get(v) ?? []), item]);
+        if (!v) continue;
+        const list = map.get(v);
+        if (list) list.push(item);
+        else map.set(v, [item]);
       }
       return map;
     };

@@ -5,6 +5,7 @@
 export {
   baselineDigest,
   baselineRowsOf,
+  baselineSheetRows,
   checkBaseline,
   establishBaseline,
   fieldsOf,
@@ -77,7 +78,6 @@ export {
 export {
   BASELINE_COLUMNS,
   BASELINE_SHEET,
-  baselineToRows,
   CHANGE_COLUMNS,
   changeRowOf,
   changesFromRows,

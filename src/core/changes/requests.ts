@@ -104,7 +104,9 @@ function requestsByRef(requests: readonly ChangeRequest[], baselineSeq: number):
   const map = new Map<string, ChangeRequest[]>();
   for (const request of requests) {
     if (request.baselineSeq !== baselineSeq) continue;
-    map.set(request.baselineRef, [...(map.get(request.baselineRef) ?? []), request]);
+    const list = map.get(request.baselineRef);
+    if (list) list.push(request);
+    else map.set(request.baselineRef, [request]);
   }
   return map;
 }

@@ -274,7 +274,9 @@ export function withdrawalFile(items: readonly Withdrawal[], kind: Withdrawal['k
   const groups = new Map<string, Withdrawal[]>();
   for (const item of chosen) {
     const key = `${item.template}|${item.category}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
   }
   if (groups.size === 0) groups.set(`G3|普通`, []);
   const workbook = XLSX.utils.book_new();
