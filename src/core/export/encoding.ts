@@ -12,6 +12,15 @@ export interface CharEncoder {
   encode(text: string): EncodeResult;
 }
 
+/**
+ * Private-use characters (E000–F8FF) are what 造字 programs create for rare characters: they mean nothing outside
+ * the computer they were made on, so no encoder here accepts them.
+ */
+export function isPrivateUse(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return (code >= 0xe000 && code <= 0xf8ff) || code >= 0xf0000;
+}
+
 /** Distinct characters (code points, so 𠮷 is one) of `text` that fail `holds`, in order of appearance. */
 export function unencodableChars(text: string, holds: (char: string) => boolean): string[] {
   const bad: string[] = [];
@@ -27,7 +36,8 @@ export function describeChar(char: string): string {
 /**
  * A GBK encoder built from the platform's TextDecoder (browsers; Node with full ICU): every two-byte GBK sequence is
  * decoded once and the table reversed. Only what GBK itself holds is encodable — not the four-byte GB18030 forms
- * that the WHATWG “gbk” decoder also understands — so 𠮷 is reported, as iconv-lite's GBK would.
+ * that the WHATWG “gbk” decoder also understands — so 𠮷 is reported, as by src/node/gbkEncoder.ts, which agrees
+ * with this table on every BMP character.
  */
 export function gbkEncoderFromTextDecoder(): CharEncoder {
   const decoder = new TextDecoder('gbk', { fatal: true });
@@ -44,13 +54,14 @@ export function gbkEncoderFromTextDecoder(): CharEncoder {
       } catch {
         continue;
       }
-      // Unassigned and user-defined (PUA) positions do not round-trip to real characters.
-      if (text.length !== 1) continue;
+      // Positions decoding to astral characters are GB18030 additions, not GBK.
+      if (text.length !== 1 || isPrivateUse(text)) continue;
       const code = text.charCodeAt(0);
-      if (code >= 0xe000 && code <= 0xf8ff) continue;
       if (!table.has(code)) table.set(code, (lead << 8) | trail);
     }
   }
+  // The one single byte above ASCII that code page 936 defines.
+  table.set(0x20ac, 0x80);
   const holds = (char: string) => {
     const code = char.codePointAt(0)!;
     return code < 0x80 || table.has(code);
@@ -65,9 +76,10 @@ export function gbkEncoderFromTextDecoder(): CharEncoder {
           bytes.push(code);
           continue;
         }
-        const double = table.get(code);
-        if (double === undefined) return { ok: false, unencodable: unencodableChars(text, holds) };
-        bytes.push(double >> 8, double & 0xff);
+        const mapped = table.get(code);
+        if (mapped === undefined) return { ok: false, unencodable: unencodableChars(text, holds) };
+        if (mapped > 0xff) bytes.push(mapped >> 8);
+        bytes.push(mapped & 0xff);
       }
       return { ok: true, bytes: Uint8Array.from(bytes) };
     },
