@@ -101,6 +101,8 @@ const OPTIONS = {
   calendar: { type: 'string' },
   today: { type: 'string' },
   format: { type: 'string' },
+  /** Accepted for symmetry with the other commands; the output is bilingual. */
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -8,7 +8,7 @@ import { diffRecords } from './diff';
 import { checkChangeLog } from './log';
 import { changesBlockingExport, decideRequest, foldRequests, requestChange, reviewChanges } from './requests';
 import { changeRowOf, changesFromRows, CHANGE_COLUMNS } from './sheetFormat';
-import { actor, batchOf, Book, edit, recordsOf } from './testing';
+import { actor, batchOf, batchOfSheets, Book, edit, recordsOf } from './testing';
 
 const reason = { reason: '学生提供户口簿，姓名录入有误' };
 
@@ -64,10 +64,11 @@ describe('the reported baseline', () => {
     expect(checkBaseline(back.baseline!, book.events, back.unreadable).map((p) => p.kind)).toEqual(['unreadable', 'altered']);
   });
 
-  it('is not taken for a template sheet by the header detector', () => {
+  it('is not taken for a template sheet by the header detector, nor is the change log', () => {
     const book = new Book();
     const rows = baselineSheetRows(book.setBaseline(batchOf(recordsOf(1))));
     expect(detectHeader({ name: '_dd_baseline', startRow: 1, startColumn: 0, values: rows })).toBeUndefined();
+    expect(detectHeader({ name: '_dd_changes', startRow: 1, startColumn: 0, values: [[...CHANGE_COLUMNS]] })).toBeUndefined();
   });
 });
 
@@ -228,6 +229,18 @@ describe('change requests and the export gate', () => {
     expect(book.events.at(-1)!.meaning).toMatch(/不同意/);
     expect(changesBlockingExport(book, edited.records).map((b) => b.kind)).toEqual(['rejected']);
     expect(changesBlockingExport(book, batch.records)).toEqual([]);
+  });
+
+  it('asks for the sheet when several 二级学院 sheets have the row', () => {
+    const batch = batchOfSheets({ 外国语学院: [validRecord(0, 'G3')], 商学院: [validRecord(1, 'G3')] });
+    const book = new Book();
+    book.setBaseline(batch);
+    const edited = edit(batch, 1, { LWTM: '新题目' });
+    expect(requestChange(book, edited.records, { row: 2 }, reason, actor('张经办'))).toMatchObject({ ok: false, reason: 'ambiguousSheet' });
+    expect(requestChange(book, edited.records, { sheet: '外国语学院', row: 2 }, reason, actor('张经办'))).toMatchObject({ ok: false, reason: 'noChange' });
+    const entry = book.apply(requestChange(book, edited.records, { sheet: '商学院', row: 2 }, reason, actor('张经办'), book.now()));
+    expect(entry).toMatchObject({ sheet: '商学院', baselineRef: '商学院!2' });
+    expect(book.events.at(-1)!.scope).toBe('商学院!2');
   });
 
   it('refuses requests that make no sense', () => {

@@ -20,8 +20,14 @@ export interface Batch {
 
 /** Validates fictional records in one template sheet and returns the cleaned records, as an export would have them. */
 export function batchOf(values: readonly RecordValues[], generation: Generation = 'G3', name = '外国语学院'): Batch {
+  return batchOfSheets({ [name]: values }, generation);
+}
+
+/** Several 二级学院 sheets validated together. */
+export function batchOfSheets(sheets: Readonly<Record<string, readonly RecordValues[]>>, generation: Generation = 'G3'): Batch {
   const records: DigestableRecord[] = [];
-  const result = validateWorkbook([gridFromRecords(generation, values, { name })], {
+  const grids = Object.entries(sheets).map(([name, values]) => gridFromRecords(generation, values, { name }));
+  const result = validateWorkbook(grids, {
     today: '20260701',
     onRecord: (sheet, record) => records.push({ sheet, excelRow: record.excelRow, values: record.values }),
   });
