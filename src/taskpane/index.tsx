@@ -3,6 +3,7 @@
  * validation worker and the Office theme. Office.js is reached only through src/excel (onOfficeReady,
  * officeTheme and the gateway behind the workbook port).
  */
+import './zodJitless';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { officeTheme, onOfficeReady } from '../excel/office';
@@ -42,7 +43,7 @@ function localStorageOrUndefined(): Storage | undefined {
   }
 }
 
-function mount(): void {
+function mount(outsideOffice: boolean): void {
   const container = document.getElementById('container') ?? document.body.appendChild(document.createElement('div'));
   createRoot(container).render(
     <React.StrictMode>
