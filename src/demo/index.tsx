@@ -1,3 +1,4 @@
+import '../taskpane/zodJitless';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { createOfficeWorkbookPort } from '../taskpane/officePort';

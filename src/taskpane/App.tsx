@@ -1,4 +1,4 @@
-import { Button, FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import type { Locale } from '../core/model/types';
 import { DEFAULT_PROFILE, parseProfile, type SchoolProfile } from '../core/profile/profile';
@@ -25,6 +25,8 @@ export interface AppProps {
   initialLocale?: Locale;
   /** YYYYMMDD for stable tests; today in China otherwise. */
   today?: string;
+  /** The page was opened outside Office: say so instead of failing on the first read. */
+  outsideOffice?: boolean;
 }
 
 const LOCALE_KEY = 'degree-data.pane.locale';
@@ -97,6 +99,11 @@ function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: 
           {t('app.language.switch')}
         </Button>
       </header>
+      {props.outsideOffice && (
+        <MessageBar intent="info" layout="multiline" data-testid="outside-office">
+          <MessageBarBody>{t('host.outside')}</MessageBarBody>
+        </MessageBar>
+      )}
       <StepTabs selected={step} onSelect={setStep} />
       <div role="tabpanel" aria-label={t(`steps.${step}`)}>
         <ValidateStep

@@ -1,12 +1,12 @@
 /**
  * The add-in's entry (composition root): waits for Office, then mounts the pane with the Excel gateway, the
  * validation worker and the Office theme. Office.js is reached only through src/excel (onOfficeReady,
- * officeTheme and the gateway behind the workbook port).
+ * officeTheme, officeLocale and the gateway behind the workbook port).
  */
 import './zodJitless';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { officeTheme, onOfficeReady } from '../excel/office';
+import { officeLocale, officeTheme, onOfficeReady } from '../excel/office';
 import { App, type ThemeSource } from './App';
 import { createOfficeWorkbookPort } from './officePort';
 import type { HostTheme } from './theme';
@@ -52,10 +52,12 @@ function mount(outsideOffice: boolean): void {
         runner={createValidationRunner(createValidationWorker)}
         theme={officeThemeSource()}
         storage={localStorageOrUndefined()}
+        initialLocale={officeLocale()}
+        outsideOffice={outsideOffice}
       />
     </React.StrictMode>,
   );
 }
 
-// Outside Office (a plain browser) office.js never becomes ready; mount anyway after a short wait.
-void onOfficeReady(5000).then(mount);
+// Outside Office (a plain browser) office.js never becomes ready: mount after a short wait and say so.
+void onOfficeReady(5000).then((info) => mount(info.host === undefined));

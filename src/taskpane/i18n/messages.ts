@@ -145,6 +145,7 @@ const zhCN = {
   'finding.other': '{message}',
   'finding.label': '工作簿提示',
 
+  'host.outside': '这是 Excel 加载项的任务窗格，需要在 Excel 中打开（见 README「在 Excel 中使用」）。不用 Excel 试用：运行 npm run demo。',
   'select.failed': '无法选中该单元格：{message}',
   'busy': '正在处理…',
 } as const;
@@ -300,6 +301,8 @@ const enUS: Messages = {
   'finding.other': '{message}',
   'finding.label': 'About this workbook',
 
+  'host.outside':
+    'This is the task pane of an Excel add-in and needs Excel (see “Using the add-in” in the README). To try it without Excel, run npm run demo.',
   'select.failed': 'Could not select that cell: {message}',
   busy: 'Working…',
 };
