@@ -164,6 +164,11 @@ describe('the task pane', () => {
     expect(port.calls.map((c) => c.method)).toEqual(['readTemplateSheets']);
   });
 
+  it('says so when opened outside Office', () => {
+    render(<App port={new MemoryPort([grid])} runner={createInlineRunner()} outsideOffice />);
+    expect(screen.getByTestId('outside-office').textContent).toContain('npm run demo');
+  });
+
   it('follows a dark Office theme', () => {
     const { container } = render(
       <App

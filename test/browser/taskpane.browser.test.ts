@@ -41,6 +41,7 @@ describe('the task pane in Chromium (demo, simulated Excel)', () => {
   let page: Page;
   const foreignRequests: string[] = [];
   const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     buildDemo();
@@ -52,6 +53,8 @@ describe('the task pane in Chromium (demo, simulated Excel)', () => {
         foreignRequests.push(request.url());
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // CSP violations and failed loads are reported as console errors.
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     await page.goto(`${server.url}?example=${EXAMPLE}`);
     await page.getByTestId('grid').waitFor();
     await page.getByTestId('start').waitFor();
@@ -120,8 +123,9 @@ describe('the task pane in Chromium (demo, simulated Excel)', () => {
     expect(after).toEqual(before);
   });
 
-  it('made no request outside the demo server and raised no page error', () => {
+  it('made no request outside the demo server, broke no Content-Security-Policy and raised no error', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });
