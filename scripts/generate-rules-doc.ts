@@ -12,6 +12,7 @@ import { cellRules } from '../src/core/rules/cell';
 import { certificateRules } from '../src/core/rules/certificate';
 import { codeRules } from '../src/core/rules/code';
 import { datesRules } from '../src/core/rules/dates';
+import { exportRules } from '../src/core/rules/export';
 import { fieldRules } from '../src/core/rules/field';
 import { identityRules } from '../src/core/rules/identity';
 import { institutionRules } from '../src/core/rules/institution';
@@ -46,6 +47,7 @@ const FAMILIES: Family[] = [
   { file: 'category', zh: '学位类别（普通/成人/来华留学）', en: 'Categories (regular/adult/international)', rules: categoryRules },
   { file: 'unique', zh: '唯一性', en: 'Uniqueness', rules: uniqueRules },
   { file: 'xueji', zh: '与学籍数据核对', en: 'Reconciliation with student-status data', rules: xuejiRules },
+  { file: 'export', zh: '导出上报文件', en: 'Exporting the upload file', rules: exportRules },
 ];
 
 const SEVERITY: Record<Severity, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
