@@ -12,7 +12,6 @@
  * office.js is always loaded by a <script> tag in the pages, never bundled. pinyin-pro and exceljs are only ever
  * imported dynamically; the build fails if one of them ends up in the pane's initial chunks.
  */
-require('./scripts/ajv8.cjs'); // see that file: the installed ajv layout breaks copy-webpack-plugin otherwise
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');

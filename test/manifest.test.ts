@@ -152,17 +152,6 @@ describe('manifest.xml', () => {
   });
 });
 
-// Jest resolves modules itself, so scripts/ajv8.cjs (which fixes copy-webpack-plugin's ajv under Node) can't help
-// here; the config's patterns are checked through a stand-in with the plugin's shape. `npm run build` runs the real one.
-jest.mock('copy-webpack-plugin', () =>
-  class CopyPlugin {
-    patterns: unknown[];
-    constructor(options: { patterns: unknown[] }) {
-      this.patterns = options.patterns;
-    }
-  },
-);
-
 describe('the production build', () => {
   // webpack.config.js is CommonJS; the test loads it as the build does.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
