@@ -10,6 +10,7 @@ import { loadPinyin } from '../../src/core/rules/pinyinPort';
 import { validateWorkbook } from '../../src/core/validate';
 import type { DemoServer } from '../../src/demo/server';
 import { readWorkbook } from '../../src/node/readWorkbook';
+import { writeTroublesomeWorkbook, writeWorkbookWithoutTemplate } from './badInput';
 import { ARTIFACTS, buildDemo, eventually, launchChromium, ROOT, serveDemo, type DemoWindow } from './demo';
 
 jest.setTimeout(300_000);
@@ -33,6 +34,14 @@ async function saveScreenshots(page: Page): Promise<void> {
     mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
     copyFileSync(file, path.join(ROOT, 'docs', 'images', 'taskpane.png'));
   }
+}
+
+/** Opens an .xlsx through the demo's file input and waits for the pane of the new workbook. */
+async function openFile(page: Page, file: string): Promise<void> {
+  const name = path.basename(file);
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.waitForFunction((expected) => document.title.startsWith(expected), name, { timeout: 60_000 });
+  await page.getByTestId('start').waitFor();
 }
 
 describe('the task pane in Chromium (demo, simulated Excel)', () => {
@@ -121,6 +130,41 @@ describe('the task pane in Chromium (demo, simulated Excel)', () => {
     await eventually(async () => expect(await page.getByTestId('notice').textContent()).toMatch(/已清除标记/));
     const after = await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills());
     expect(after).toEqual(before);
+  });
+
+  it('explains a workbook without a template sheet', async () => {
+    const file = path.join(ARTIFACTS, 'no-template.xlsx');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await writeWorkbookWithoutTemplate(file);
+    await openFile(page, file);
+    await page.getByTestId('start').click();
+    const findings = page.getByTestId('findings');
+    await eventually(async () => expect(await findings.locator('[data-finding="noTemplate"]').count()).toBe(1));
+    expect(await findings.textContent()).toContain('没有找到学位授予信息模板');
+    expect(await page.getByTestId('count-error').count()).toBe(0);
+  });
+
+  it('explains a protected sheet, merged headers, formulas, hidden rows and filters — and changes nothing', async () => {
+    const file = path.join(ARTIFACTS, 'troublesome.xlsx');
+    await writeTroublesomeWorkbook(file);
+    await openFile(page, file);
+    const before = await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills());
+    await page.getByTestId('start').click();
+    await page.getByTestId('count-error').waitFor({ timeout: 120_000 });
+    const kinds = await page.getByTestId('findings').locator('[data-finding]').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('data-finding')));
+    expect(new Set(kinds)).toEqual(new Set(['protected', 'mergedHeader', 'formulas', 'hiddenRows', 'filtered']));
+    await page.getByTestId('taskpane').screenshot({ path: path.join(ARTIFACTS, 'bad-input.png') });
+    // Both college sheets were validated together.
+    expect(await page.getByTestId('sheets').textContent()).toMatch(/学院甲[\s\S]*学院乙/);
+    // Reading changed nothing; marking leaves the protected sheet alone and says so.
+    expect(await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills())).toEqual(before);
+    await page.getByTestId('action-mark').click();
+    await eventually(async () => expect(await page.getByTestId('notice').textContent()).toContain('工作表「学院甲」受保护，未做标记'));
+    const marked = await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills());
+    expect(Object.keys(marked).filter((key) => key.startsWith('学院甲!'))).toEqual(Object.keys(before).filter((key) => key.startsWith('学院甲!')));
+    await page.getByTestId('action-clear').click();
+    await eventually(async () => expect(await page.getByTestId('notice').textContent()).toMatch(/已清除标记/));
+    expect(await page.evaluate(() => (window as unknown as DemoWindow).degreeDataDemo.fills())).toEqual(before);
   });
 
   it('made no request outside the demo server, broke no Content-Security-Policy and raised no error', () => {
