@@ -69,19 +69,21 @@ export function gbkEncoderFromTextDecoder(): CharEncoder {
   return {
     name: 'GBK',
     encode(text) {
-      const bytes: number[] = [];
-      for (const char of text) {
-        const code = char.codePointAt(0)!;
+      const out = new Uint8Array(text.length * 2);
+      let at = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
         if (code < 0x80) {
-          bytes.push(code);
+          out[at++] = code;
           continue;
         }
         const mapped = table.get(code);
+        // A surrogate (half of 𠮷) is never in the table: GBK holds no character outside the BMP.
         if (mapped === undefined) return { ok: false, unencodable: unencodableChars(text, holds) };
-        if (mapped > 0xff) bytes.push(mapped >> 8);
-        bytes.push(mapped & 0xff);
+        if (mapped > 0xff) out[at++] = mapped >> 8;
+        out[at++] = mapped & 0xff;
       }
-      return { ok: true, bytes: Uint8Array.from(bytes) };
+      return { ok: true, bytes: out.subarray(0, at) };
     },
   };
 }
