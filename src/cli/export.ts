@@ -5,7 +5,7 @@
  * Exit codes: 0 exported, 1 refused (errors, sign-off missing, audit chain broken, late without a reason),
  * 2 the input cannot be used (one line in Chinese and English on stderr).
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { digestRows } from '../core/audit/digest';
@@ -30,27 +30,17 @@ import {
   type UploadGroup,
 } from '../core/export/uploadFile';
 import type { Category, Generation, Locale } from '../core/model/types';
-import { parseProfile, DEFAULT_PROFILE, type SchoolProfile } from '../core/profile/profile';
+import { DEFAULT_PROFILE, type SchoolProfile } from '../core/profile/profile';
 import { RULES_VERSION } from '../core/rules/catalogue';
 import { loadPinyin } from '../core/rules/pinyinPort';
 import { parseCategory, parseGeneration } from '../core/template/detect';
 import { isRealDate, todayInChina } from '../core/util/dates';
 import { WorkbookReadError } from '../node/workbookError';
-import type { CliIO } from './main';
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, loadProfile, parseFormat, parseLocale, usageErrorOf, UsageError, type CliIO } from './common';
+import { packageVersion } from './version';
 
-const EXIT_OK = 0;
-const EXIT_REFUSED = 1;
-const EXIT_UNUSABLE = 2;
-
-/** Input the command cannot use: one line, Chinese / English, exit code 2. */
-class UsageError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
-  }
-}
+/** Exit code 1 of this command: the gate refused the export. */
+const EXIT_REFUSED = EXIT_ERRORS;
 
 export const EXPORT_HELP = `degree-data export — 导出学士学位授予信息上报文件 / write the degree upload file
 
@@ -233,27 +223,14 @@ function parseExportArgs(argv: string[], io: CliIO): ExportArgs {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const detail = error instanceof Error ? error.message : String(error);
-    const option = /'([^']+)'/.exec(detail)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new UsageError(`未知选项 ${option}（见 degree-data export --help）`, `unknown option ${option} (see degree-data export --help)`);
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`选项 ${option.split(' ')[0]} 缺少取值或取值无效`, `option ${option.split(' ')[0]} needs a value`);
-    }
-    throw new UsageError(`命令行参数有误：${detail}`, `bad command line: ${detail}`);
+    throw usageErrorOf(error);
   }
   const { values: v, positionals } = parsed;
   // Accept the command name in front, as main.ts may pass the whole argument list.
   const rest = positionals[0] === 'export' ? positionals.slice(1) : positionals;
   const help = v.help ?? false;
-  const format = choice(v.format, '--format', ['text', 'json'] as const, 'text');
-  const lang = (v.lang ?? 'zh-CN').trim().toLowerCase();
-  const locale: Locale = lang === 'en-us' || lang === 'en' ? 'en-US' : 'zh-CN';
-  if (v.lang !== undefined && !['zh-cn', 'zh', 'en-us', 'en'].includes(lang)) {
-    throw new UsageError(`--lang 只能是 zh-CN 或 en-US，不能是“${v.lang}”`, `--lang must be zh-CN or en-US, not “${v.lang}”`);
-  }
+  const format = parseFormat(v.format);
+  const locale = parseLocale(v.lang);
   const base = { format, locale, help } as const;
   if (help) return { ...base, file: '', out: '' } as ExportArgs;
   if (rest.length === 0) throw new UsageError('请指定要导出的工作簿：degree-data export <workbook.xlsx> --out DIR', 'name the workbook: degree-data export <workbook.xlsx> --out DIR');
@@ -320,39 +297,6 @@ function parseExportArgs(argv: string[], io: CliIO): ExportArgs {
     photos: v.photos,
     photoLimits: photoLimits(v['photo-size'], v['photo-max-kb']),
   };
-}
-
-async function loadProfile(file: string): Promise<SchoolProfile> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`找不到学校配置文件：${file}`, `profile not found: ${file}`);
-    throw new UsageError(`无法读取学校配置文件：${file}（${code}）`, `cannot read the profile ${file} (${code})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`学校配置文件 ${file} 不是有效的 JSON：${detail}`, `the profile ${file} is not valid JSON: ${detail}`);
-  }
-  const result = parseProfile(json);
-  if (!result.ok) {
-    const problems = result.problems.join('; ');
-    throw new UsageError(`学校配置文件 ${file} 有误：${problems}`, `the profile ${file} is invalid: ${problems}`);
-  }
-  return result.profile;
-}
-
-function packageVersion(): string {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
-    return manifest.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 function noTemplateError(result: Exclude<ReturnType<typeof prepareExport>, { ok: true }>, sheets: string[]): UsageError {
@@ -437,9 +381,10 @@ async function exportWorkbook(args: ExportArgs, io: CliIO): Promise<number> {
   const today = todayInChina();
   const deadline: DeadlineStatus | undefined = args.decision ? reportingDeadline(args.decision, today) : undefined;
 
-  // ExcelJS is loaded only when a workbook is read, so --help stays instant.
-  const { readWorkbook } = await import('../node/readWorkbook');
-  const grids = await readWorkbook(args.file);
+  // ExcelJS is loaded only when a workbook is read, so --help stays instant. One parse gives the grids (without the
+  // product's hidden sheets) and the workbook whose audit trail is read and, after the export, written to the copy.
+  const { loadWorkbook } = await import('../node/readWorkbook');
+  const { workbook, grids } = await loadWorkbook(args.file);
   const pinyin = await loadPinyin();
   const prepared = prepareExport(grids, { sheet: args.sheet, generation: args.generation, category: args.category, profile, locale: args.locale, pinyin, today });
   if (!prepared.ok) throw noTemplateError(prepared, grids.map((g) => g.name));
@@ -459,10 +404,7 @@ async function exportWorkbook(args: ExportArgs, io: CliIO): Promise<number> {
   const encoder = args.as === 'dbf' ? (await import('../node/gbkEncoder')).gbkEncoder() : undefined;
   const exportIssues = groups.flatMap((group) => checkUploadValues(group, { format: args.as, encoder, locale: args.locale }, prepared.prepared.columnOf));
 
-  const ExcelJS = (await import('exceljs')).default;
   const { readAuditTrail, appendAuditEvent } = await import('../node/auditStore');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await fs.readFile(args.file)) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const trail = readAuditTrail(workbook);
   const digest = digestRows(records);
 
@@ -540,8 +482,7 @@ async function exportWorkbook(args: ExportArgs, io: CliIO): Promise<number> {
       lateReason: args.lateReason,
     });
     for (const event of newEvents) await appendAuditEvent(workbook, event);
-    await fs.mkdir(path.dirname(outWorkbook), { recursive: true });
-    await workbook.xlsx.writeFile(outWorkbook);
+    await (await import('../node/signedWorkbook')).saveCopy(workbook, outWorkbook, args.file);
     written.paths.push(outWorkbook);
     companions.push({ kind: 'workbook', name: path.basename(outWorkbook) });
 
