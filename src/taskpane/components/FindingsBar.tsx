@@ -51,7 +51,7 @@ export function FindingsBar(props: { findings: readonly WorkbookFinding[]; noTem
           <MessageBar key={`${finding.kind}-${index}`} intent={intent} layout="multiline" data-finding={finding.kind}>
             <MessageBarBody>
               {finding.text?.[locale] ?? t(key, params)}
-              {finding.kind === 'noTemplate' && finding.sheets.length > 0 && (
+              {finding.kind === 'noTemplate' && !finding.text && finding.sheets.length > 0 && (
                 <div className={pane.muted}>{t('finding.noTemplate.sheets', { sheets: finding.sheets.join('、') })}</div>
               )}
             </MessageBarBody>
