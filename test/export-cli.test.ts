@@ -17,6 +17,7 @@ import { gridFromRecords, validRecord } from '../src/core/testing/fixtures';
 import { COLLECT_AND_CHECK, pngBytes, tinyJpeg } from '../src/core/testing/exportFixtures';
 import { templateColumns } from '../src/core/template/generations';
 import { todayInChina } from '../src/core/util/dates';
+import { runAudit } from '../src/cli/audit';
 import { runExport } from '../src/cli/export';
 import { readAuditTrail } from '../src/node/auditStore';
 import { writeSignedWorkbook } from './helpers/signedWorkbook';
@@ -98,6 +99,22 @@ describe('degree-data export: a signed, clean workbook', () => {
     });
     expect(manifest.signers.map((s: { actor: string }) => s.actor)).toEqual(['张老师', '李老师']);
     expect(existsSync(`${upload}.manifest.html`)).toBe(true);
+  });
+
+  it('exports a workbook signed with degree-data audit sign', async () => {
+    const input = await signedFile({ sheets: [g2([0, 1, 2], '外国语学院'), g2([3], '商学院')] });
+    const io = { stdout: { write: () => true }, stderr: { write: (t: string) => process.stderr.write(t) }, env: {} };
+    const collected = fresh('collected.xlsx');
+    const checked = fresh('checked.xlsx');
+    expect(await runAudit(['sign', input, '--role', 'collector', '--actor', '张老师', '--actor-id', 'T001', '--out', collected], io)).toBe(0);
+    expect(await runAudit(['sign', collected, '--role', 'checker', '--actor', '李老师', '--actor-id', 'T002', '--out', checked], io)).toBe(0);
+    const result = await run([checked, '--out', fresh('out'), '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.json().rows).toBe(4);
+    const trail = await auditOf(result.json().workbook as string);
+    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '导出上报文件']);
+    expect(verifyChain(trail.events)).toEqual([]);
   });
 
   it('exports again from the signed copy: the copy keeps the data and the chain', async () => {

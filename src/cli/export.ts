@@ -29,11 +29,10 @@ import {
   type UploadFormat,
   type UploadGroup,
 } from '../core/export/uploadFile';
-import type { Category, Generation, Locale } from '../core/model/types';
+import type { Locale } from '../core/model/types';
 import { DEFAULT_PROFILE, type SchoolProfile } from '../core/profile/profile';
 import { RULES_VERSION } from '../core/rules/catalogue';
 import { loadPinyin } from '../core/rules/pinyinPort';
-import { parseCategory, parseGeneration } from '../core/template/detect';
 import { isRealDate, todayInChina } from '../core/util/dates';
 import { WorkbookReadError } from '../node/workbookError';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, loadProfile, parseFormat, parseLocale, usageErrorOf, UsageError, type CliIO } from './common';
@@ -54,8 +53,11 @@ export const EXPORT_HELP = `degree-data export — 导出学士学位授予信�
   --name PATTERN        文件名模式（默认 ${DEFAULT_FILE_PATTERN}）；占位符 {单位码} {单位名称} {年度批次}
                         {类别} {模板} {日期} / file name pattern; placeholders as listed (or {unit} {batch} …)
   --overwrite           覆盖输出文件夹中的同名文件 / replace files of the same name in DIR
-  --sheet NAME, --template g1|g2|g3, --category 普通|成人|来华留学, --profile FILE
-                        与 validate 相同 / as for validate
+  --profile FILE        学校配置 JSON（与 validate、audit sign 相同） / school profile (as for validate, audit sign)
+  导出工作簿中所有像模板的工作表，与 audit sign 签核的范围相同；多个二级学院工作表合并为一个文件
+  （普通、成人、来华留学或模板版本不同时各成一个文件）。
+  Every template sheet is exported, as audit sign signs them; 二级学院 sheets are merged into one file (one file
+  per template generation and category).
 
 签核与记录 / Sign-off and audit:
   导出要求：没有错误；当前数据有“采集完成”及其后他人的“校核通过”；审计链完整。
@@ -108,9 +110,6 @@ const OPTIONS = {
   header: { type: 'string' },
   name: { type: 'string' },
   overwrite: { type: 'boolean' },
-  sheet: { type: 'string' },
-  template: { type: 'string' },
-  category: { type: 'string' },
   profile: { type: 'string' },
   actor: { type: 'string' },
   'actor-id': { type: 'string' },
@@ -146,9 +145,6 @@ interface ExportArgs {
   header: HeaderStyle;
   pattern: string;
   overwrite: boolean;
-  sheet?: string;
-  generation?: Generation;
-  category?: Category;
   profile?: string;
   actor: string;
   actorId: string;
@@ -237,16 +233,6 @@ function parseExportArgs(argv: string[], io: CliIO): ExportArgs {
   if (rest.length > 1) throw new UsageError(`多余的参数：${rest.slice(1).join(' ')}`, `unexpected arguments: ${rest.slice(1).join(' ')}`);
   if (!v.out) throw new UsageError('请用 --out DIR 指定输出文件夹', 'name the output folder with --out DIR');
 
-  let generation: Generation | undefined;
-  if (v.template !== undefined) {
-    generation = parseGeneration(v.template);
-    if (!generation) throw new UsageError(`--template 只能是 g1、g2 或 g3，不能是“${v.template}”`, `--template must be g1, g2 or g3, not “${v.template}”`);
-  }
-  let category: Category | undefined;
-  if (v.category !== undefined) {
-    category = parseCategory(v.category);
-    if (!category) throw new UsageError(`--category 只能是 普通、成人 或 来华留学，不能是“${v.category}”`, `--category must be 普通, 成人 or 来华留学, not “${v.category}”`);
-  }
   const decisionNo = v['decision-no']?.trim();
   const decisionDate = dateOption(v['decision-date'], '--decision-date');
   if ((decisionNo && !decisionDate) || (!decisionNo && decisionDate)) {
@@ -273,9 +259,6 @@ function parseExportArgs(argv: string[], io: CliIO): ExportArgs {
     header: choice(v.header, '--header', ['code', 'label'] as const, 'code'),
     pattern,
     overwrite: v.overwrite ?? false,
-    sheet: v.sheet,
-    generation,
-    category,
     profile: v.profile,
     actor,
     actorId: (v['actor-id'] ?? '').trim(),
@@ -386,7 +369,9 @@ async function exportWorkbook(args: ExportArgs, io: CliIO): Promise<number> {
   const { loadWorkbook } = await import('../node/readWorkbook');
   const { workbook, grids } = await loadWorkbook(args.file);
   const pinyin = await loadPinyin();
-  const prepared = prepareExport(grids, { sheet: args.sheet, generation: args.generation, category: args.category, profile, locale: args.locale, pinyin, today });
+  // The same validation as audit sign (all template sheets, detected template and category), so that the digest of
+  // unchanged data is the digest that was signed.
+  const prepared = prepareExport(grids, { profile, locale: args.locale, pinyin, today });
   if (!prepared.ok) throw noTemplateError(prepared, grids.map((g) => g.name));
   const { report, records, groups } = prepared.prepared;
   if (args.as === 'dbf') {
