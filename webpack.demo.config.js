@@ -9,10 +9,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const EXAMPLES = path.resolve(__dirname, 'examples');
 
-/**
- * Copies examples/*.xlsx into the build and writes examples/index.json (the demo's picker). A few lines instead of
- * copy-webpack-plugin, whose schema validation fails to load with the ajv that is installed at the top level.
- */
+/** Copies examples/*.xlsx into the build and writes examples/index.json, the list the demo's picker offers. */
 class ExamplesPlugin {
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
