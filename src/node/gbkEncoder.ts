@@ -6,6 +6,7 @@
  * characters there (䶮 among them), and private-use (造字) characters: each is named at its row, never written as
  * “?” or as a wrong character. GBK is stateless, so each character is encoded and checked once and remembered.
  */
+import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 import { isPrivateUse, unencodableChars, type CharEncoder } from '../core/export/encoding';
 

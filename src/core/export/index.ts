@@ -2,6 +2,7 @@
  * The export step (issue 7), for the task pane's 导出 step and the CLI: prepare → check values → gate → write →
  * record → manifest; plus the publicity list, the reporting deadline and the photo check. Pure: no file I/O.
  */
+export { bytesToBase64, mimeTypeOf } from './bytes';
 export { DbfValueError, writeDbf, type DbfField, type DbfOptions } from './dbf';
 export { addDays, daysBetween, DecisionError, describeDeadline, reportingDeadline, REPORTING_DAYS, type Decision, type DeadlineStatus } from './deadline';
 export { describeChar, gbkEncoderFromTextDecoder, isPrivateUse, type CharEncoder, type EncodeResult } from './encoding';
