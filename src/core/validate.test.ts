@@ -170,6 +170,19 @@ describe('several sheets', () => {
 });
 
 describe('options', () => {
+  it('reports progress over the rows of all sheets', () => {
+    const seen: [number, number][] = [];
+    const a = gridFromRecords('G2', Array.from({ length: 1500 }, (_, i) => validRecord(i)), { name: 'A' });
+    const b = gridFromRecords('G2', Array.from({ length: 700 }, (_, i) => validRecord(2000 + i)), { name: 'B' });
+    run([a, b], { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toEqual([
+      [0, 2200],
+      [1000, 2200],
+      [1500, 2200],
+      [2200, 2200],
+    ]);
+  });
+
   it('renders messages in English on request', () => {
     const report = run([gridFromRecords('G2', [{ ...validRecord(0), XM: '' }])], { locale: 'en-US' });
     expect(only(report.issues, 'field.required')[0].message).toBe('Name is required');

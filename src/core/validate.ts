@@ -41,6 +41,8 @@ export interface ValidateOptions {
   xueji?: readonly XuejiSheet[];
   /** Receives every record's cleaned values, e.g. to digest the data for a sign-off. */
   onRecord?: (sheet: string, record: CheckedRow) => void;
+  /** Called every PROGRESS_STEP rows with the rows done and the rows of all sheets, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A sheet recognised as the template, ready to validate. */
@@ -63,6 +65,8 @@ export function findTemplateSheets(grids: readonly SheetGrid[]): TemplateSheet[]
 function rawText(value: CellValue): string {
   return value === null ? '' : typeof value === 'number' ? numberToText(value) : String(value);
 }
+
+const PROGRESS_STEP = 1000;
 
 const CATEGORY_EN: Record<Category, string> = { 普通: 'regular', 成人: 'adult', 来华留学: 'international' };
 
@@ -219,6 +223,7 @@ function validateSheet(
   options: ValidateOptions,
   profile: SchoolProfile,
   collector: IssueCollector,
+  progress: { report(doneInSheet: number): void },
 ): SheetRows {
   const { grid } = plan.template;
   const catalogue = codesFor(profile);
@@ -254,6 +259,7 @@ function validateSheet(
   }));
   const rows: CheckedRow[] = [];
   for (let r = plan.firstRow; r < plan.endRow; r++) {
+    if (options.onProgress && (r - plan.firstRow) % PROGRESS_STEP === 0) progress.report(r - plan.firstRow);
     const excelRow = grid.startRow + r;
     const cells = grid.values[r];
     if (isBlankRow(cells)) {
@@ -347,7 +353,16 @@ export function validateTemplateSheets(templates: readonly TemplateSheet[], opti
   const locale = options.locale ?? 'zh-CN';
   const collector = new IssueCollector(locale, profile);
   const plans = templates.map((template) => planSheet(template, options, profile));
-  const checked = plans.map((plan, index) => validateSheet(plan, index, options, profile, collector));
+  const total = plans.reduce((sum, plan) => sum + (plan.endRow - plan.firstRow), 0);
+  let before = 0;
+  const checked = plans.map((plan, index) => {
+    const rows = validateSheet(plan, index, options, profile, collector, {
+      report: (doneInSheet) => options.onProgress?.(before + doneInSheet, total),
+    });
+    before += plan.endRow - plan.firstRow;
+    return rows;
+  });
+  options.onProgress?.(total, total);
   const reportAtRow = (
     sheetIndex: number,
     row: CheckedRow,
