@@ -5,51 +5,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CellValue, SheetGrid } from '../core/model/types';
+import { decodeText, parseCsv } from '../core/xueji/csv';
 import { findXuejiSheets, readXuejiSheet, type XuejiSheet } from '../core/xueji/sheet';
 import { loadWorkbook } from './readWorkbook';
 import { WorkbookReadError } from './workbookError';
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GBK — what 学信网 and Excel on Chinese Windows write. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
-  }
-}
+export { decodeText, parseCsv } from '../core/xueji/csv';
 
 function gridOf(name: string, rows: CellValue[][]): SheetGrid {
   return { name, startRow: 1, startColumn: 0, values: rows };
