@@ -31,6 +31,7 @@ const HELP = `degree-data — 学士学位授予信息校验 / bachelor degree a
 用法 / Usage:
   degree-data validate <workbook.xlsx> [选项 / options]
   degree-data audit sign|verify …     签核与审计链（degree-data audit --help） / sign-off and audit trail
+  degree-data export …                上报文件、公示名单、照片检查（degree-data export --help） / upload file, publicity, photos
   degree-data changes …               上报后的更正、撤销、删除（degree-data changes --help） / changes after reporting
   degree-data --help | --version
 
@@ -194,6 +195,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     // in large libraries (ExcelJS, SheetJS, hashing), and start-up time is paid by every run of every command.
     if (argv[0] === 'audit') return await (await import('./audit')).runAudit(argv.slice(1), io);
     if (argv[0] === 'changes') return await (await import('./changes')).runChanges(argv.slice(1), io);
+    if (argv[0] === 'export') return await (await import('./export')).runExport(argv.slice(1), io);
     const args = parseCommandLine(argv);
     if (args.version) {
       io.stdout.write(`degree-data ${packageVersion()} (rules ${RULES_VERSION})\n`);
@@ -209,8 +211,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     if (args.command !== 'validate') {
       throw new UsageError(
-        `未知命令“${args.command}”，可用命令：validate、audit、changes`,
-        `unknown command “${args.command}”; available: validate, audit, changes`,
+        `未知命令“${args.command}”，可用命令：validate、audit、export、changes`,
+        `unknown command “${args.command}”; available: validate, audit, export, changes`,
       );
     }
     return await validate(args, io);
