@@ -83,11 +83,11 @@ describe('degree-data export: a signed, clean workbook', () => {
 
     // The export event is in the copy, the chain verifies, and its head is the one printed.
     const trail = await auditOf(json.workbook as string);
-    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '导出上报文件']);
+    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '导出上报文件', '基线建立']);
     expect(verifyChain(trail.events)).toEqual([]);
     expect(trail.events[2]).toMatchObject({ actor: '赵老师', actorId: 'T003', role: 'office', scope: '外国语学院!2:4；商学院!2:3' });
     expect(trail.events[2].note).toContain(`12608_2023-2_学士学位授予信息.xlsx；5 行；SHA-256 ${sha(upload)}`);
-    expect(json.head).toBe(trail.events[2].entryHash);
+    expect(json.head).toBe(trail.events[3].entryHash);
     expect((await auditOf(input)).events).toHaveLength(2);
 
     const manifest = JSON.parse(readFileSync(json.manifest as string, 'utf8'));
@@ -113,7 +113,7 @@ describe('degree-data export: a signed, clean workbook', () => {
     expect(result.code).toBe(0);
     expect(result.json().rows).toBe(4);
     const trail = await auditOf(result.json().workbook as string);
-    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '导出上报文件']);
+    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '导出上报文件', '基线建立']);
     expect(verifyChain(trail.events)).toEqual([]);
   });
 
@@ -125,7 +125,7 @@ describe('degree-data export: a signed, clean workbook', () => {
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
     const trail = await auditOf(second.json().workbook as string);
-    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '导出上报文件', '导出上报文件']);
+    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '导出上报文件', '基线建立', '导出上报文件', '基线建立']);
     expect(second.json().sha256).toBe(first.json().sha256);
   });
 
@@ -213,7 +213,7 @@ describe('degree-data export: refusals (exit 1)', () => {
     expect(result.code).toBe(0);
     expect(result.json().deadline).toEqual({ deadline: addDays(decisionDate, 30), daysLeft: -10, late: true });
     const trail = await auditOf(result.json().workbook as string);
-    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '补报说明', '导出上报文件']);
+    expect(trail.events.map((e) => e.action)).toEqual(['采集完成', '校核通过', '补报说明', '导出上报文件', '基线建立']);
     expect(trail.events[2].note).toContain('补报原因：决议扫描件延迟送达');
     const manifest = JSON.parse(readFileSync(result.json().manifest as string, 'utf8'));
     expect(manifest).toMatchObject({ decision: { number: '重外学位〔2026〕3号', late: true, daysLeft: -10 }, lateReason: '决议扫描件延迟送达' });
@@ -345,5 +345,30 @@ describe('degree-data export: unusable input (exit 2)', () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/degree-data export <workbook\.xlsx> --out DIR/);
+  });
+});
+
+describe('degree-data export: after the first report (第十三条)', () => {
+  it('sets the reported baseline, then refuses to export an edited reported row without an approved change request', async () => {
+    const input = await signedFile();
+    const first = await run([input, '--out', fresh('out'), '--format', 'json']);
+    expect(first.code).toBe(0);
+    const reported = first.json().workbook as string;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(reported);
+    const sheet = workbook.worksheets.find((w) => !w.name.startsWith('_dd_'))!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    sheet.getRow(2).getCell(header.indexOf('ZSZYMC')).value = '英语（商务方向）';
+    const edited = `${fresh('edited')}.xlsx`;
+    await workbook.xlsx.writeFile(edited);
+    // Re-sign the edited data, so that only the missing change request stands in the way.
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
+    const collected = `${fresh('c')}.xlsx`;
+    const checked = `${fresh('k')}.xlsx`;
+    expect(await runAudit(['sign', edited, '--role', 'collector', '--actor', '张老师', '--out', collected], io)).toBe(0);
+    expect(await runAudit(['sign', collected, '--role', 'checker', '--actor', '李老师', '--out', checked], io)).toBe(0);
+    const second = await run([checked, '--out', fresh('out'), '--format', 'json']);
+    expect(second.code).toBe(1);
+    expect(second.json().reasons.map((r: { code: string }) => r.code)).toEqual(['pendingChanges']);
   });
 });

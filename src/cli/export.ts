@@ -393,7 +393,13 @@ async function exportWorkbook(args: ExportArgs, io: CliIO): Promise<number> {
   const trail = readAuditTrail(workbook);
   const digest = digestRows(records);
 
+  const { readChangeState, writeBaseline } = await import('../node/changesStore');
+  const changeState = readChangeState(workbook, trail);
+  const { changesBlockingExport, establishBaseline } = await import('../core/changes');
+  const changeBlockers = changeState.baseline ? changesBlockingExport(changeState, records) : [];
+
   const decision = checkExportGate({
+    changeBlockers,
     report,
     exportIssues,
     events: trail.events,
@@ -467,6 +473,16 @@ async function exportWorkbook(args: ExportArgs, io: CliIO): Promise<number> {
       lateReason: args.lateReason,
     });
     for (const event of newEvents) await appendAuditEvent(workbook, event);
+    // What was reported becomes the baseline that later changes are compared with (第十三条).
+    const sheetKinds = report.sheets.map((s) => ({ sheet: s.sheet, template: s.template, category: s.category }));
+    const { baseline, event: baselineEvent } = establishBaseline([...trail.events, ...newEvents], records, sheetKinds, {
+      actor: args.actor,
+      actorId: args.actorId,
+      rulesVersion: RULES_VERSION,
+      addinVersion: packageVersion(),
+    });
+    await writeBaseline(workbook, baseline, baselineEvent);
+    newEvents.push(baselineEvent);
     await (await import('../node/signedWorkbook')).saveCopy(workbook, outWorkbook, args.file);
     written.paths.push(outWorkbook);
     companions.push({ kind: 'workbook', name: path.basename(outWorkbook) });

@@ -10,6 +10,7 @@ import type { AuditEvent, Role } from '../audit/events';
 import type { SignedDigests } from '../audit/sheetFormat';
 import type { Issue, ValidationReport } from '../model/types';
 import { describeDeadline, type DeadlineStatus } from './deadline';
+import type { ExportBlocker } from '../changes/requests';
 
 export type GateReasonCode =
   | 'noData'
@@ -23,7 +24,8 @@ export type GateReasonCode =
   | 'checkedBySamePerson'
   | 'returned'
   | 'notApproved'
-  | 'lateWithoutReason';
+  | 'lateWithoutReason'
+  | 'pendingChanges';
 
 export interface GateReason {
   code: GateReasonCode;
@@ -50,6 +52,8 @@ export interface GateInput {
   requireApproval?: boolean;
   deadline?: DeadlineStatus;
   lateReason?: string;
+  /** After a first report: changes against the reported baseline that still lack their approvals (第十三–十五条). */
+  changeBlockers?: readonly ExportBlocker[];
 }
 
 export type GateDecision =
@@ -169,6 +173,11 @@ export function checkExportGate(input: GateInput): GateDecision {
   if (input.deadline?.late && !input.lateReason?.trim()) {
     const { zh, en } = describeDeadline(input.deadline);
     add('lateWithoutReason', `${zh}（规程第十一条（六））`, en);
+  }
+
+  for (const blocker of input.changeBlockers ?? []) {
+    const [zh, en = zh] = blocker.message.split(' / ');
+    add('pendingChanges', zh, en, blocker.row !== undefined ? [blocker.row] : undefined);
   }
 
   if (reasons.length > 0 || !collected || !checked) return { ok: false, reasons };
