@@ -369,6 +369,6 @@ describe('degree-data export: after the first report (第十三条)', () => {
     expect(await runAudit(['sign', collected, '--role', 'checker', '--actor', '李老师', '--out', checked], io)).toBe(0);
     const second = await run([checked, '--out', fresh('out'), '--format', 'json']);
     expect(second.code).toBe(1);
-    expect(second.json().reasons.map((r: { code: string }) => r.code)).toEqual(['pendingChanges']);
+    expect((second.json().reasons as { code: string }[]).map((r) => r.code)).toEqual(['pendingChanges']);
   });
 });

@@ -17,10 +17,10 @@ export type SignDecision =
 
 const ACTION_OF_ROLE: Record<Role, AuditAction> = { collector: '采集完成', checker: '校核通过', office: '审核通过' };
 
-/** Same person: the staff number when both have one, else the name (self-declared identity). */
-function samePerson(event: AuditEvent, request: SignRequest): boolean {
-  if (event.actorId && request.actorId) return event.actorId === request.actorId;
-  return event.actor.trim() === request.actor.trim();
+/** Same person: the staff numbers when both have one, else the names (the identity is self-declared). */
+export function samePerson(a: Pick<AuditEvent, 'actor' | 'actorId'>, b: Pick<AuditEvent, 'actor' | 'actorId'>): boolean {
+  if (a.actorId.trim() && b.actorId.trim()) return a.actorId.trim() === b.actorId.trim();
+  return a.actor.trim() === b.actor.trim();
 }
 
 /** The latest event of an action on exactly this data. */

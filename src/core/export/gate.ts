@@ -11,6 +11,7 @@ import type { SignedDigests } from '../audit/sheetFormat';
 import type { Issue, ValidationReport } from '../model/types';
 import { describeDeadline, type DeadlineStatus } from './deadline';
 import type { ExportBlocker } from '../changes/requests';
+import { samePerson } from '../audit/signing';
 
 export type GateReasonCode =
   | 'noData'
@@ -60,11 +61,6 @@ export type GateDecision =
   | { ok: true; collected: AuditEvent; checked: AuditEvent; approved?: AuditEvent; late: boolean }
   | { ok: false; reasons: GateReason[] };
 
-/** Same person: the staff numbers when both have one, else the names (the identity is self-declared). */
-export function samePerson(a: Pick<AuditEvent, 'actor' | 'actorId'>, b: Pick<AuditEvent, 'actor' | 'actorId'>): boolean {
-  if (a.actorId.trim() && b.actorId.trim()) return a.actorId.trim() === b.actorId.trim();
-  return a.actor.trim() === b.actor.trim();
-}
 
 const SIGN_OFFS = new Set(['采集完成', '校核通过', '审核通过']);
 

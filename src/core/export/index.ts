@@ -10,7 +10,6 @@ export {
   checkExportGate,
   describeRefusal,
   exportEvents,
-  samePerson,
   scopeOf,
   type ExportedFile,
   type ExportEventInput,
