@@ -6,6 +6,27 @@ export { readTemplateSheets, BLOCK_CELLS, HUGE_SHEET_ROWS, type ReadOptions, typ
 export { applyMarks, clearMarks, hasMarks, MARK_COLORS, MARKS_SHEET, NOTE_PREFIX, NOTE_LIMIT, type MarkOptions, type MarkResult, type ClearResult } from './marks';
 export { writeIssuesSheet, issueAddress, ISSUES_SHEET, type IssuesSheetOptions, type IssuesSheetResult } from './issuesSheet';
 export { selectCell } from './select';
-export { GatewayError, type GatewayErrorCode, type GatewayNotice, type NoticeKind, type Text } from './messages';
+export {
+  GatewayError,
+  type GatewayErrorCode,
+  type GatewayNotice,
+  type NoticeKind,
+  type StoreNotice,
+  type StoreNoticeKind,
+  type Text,
+} from './messages';
+export {
+  appendAuditEvent,
+  digestTemplateSheets,
+  readAuditTrail,
+  AUDIT_SPEC,
+  DIGEST_SPEC,
+  type AppendResult,
+  type AuditTrail,
+  type CurrentDigest,
+  type ReadTrailOptions,
+  type StoreOptions,
+} from './audit';
+export { RECORD_PROTECTION, type RecordSheetSpec } from './records';
 export { SYNC_BUDGET_BYTES, supportsExcelApi } from './run';
 export { onOfficeReady, officeLocale, officeTheme, type OfficeHostInfo } from './office';

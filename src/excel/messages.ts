@@ -140,6 +140,137 @@ export const notices = {
   },
 };
 
+/**
+ * What the pane should tell the user after the add-in read or wrote its own hidden sheets (`_dd_audit`,
+ * `_dd_digests`, `_dd_baseline`, `_dd_changes`) or saved a file. `blocking`: the write did not happen.
+ */
+export type StoreNotice =
+  /** The sheet was protected just now (once, at setup): Excel cleared its undo list. */
+  | { kind: 'undoCleared'; sheet: string; message: Text }
+  /** The sheet was no longer VeryHidden (a user unhid it, e.g. by undo on the web); `rehidden` tells whether it is again. */
+  | { kind: 'unhidden'; sheet: string; was: string; rehidden: boolean; message: Text }
+  /** The sheet was found unprotected and was protected again (or could not be: see protectFailed). */
+  | { kind: 'unprotected'; sheet: string; message: Text }
+  /** protect() failed (AccessDenied on some builds): the data is written, the sheet is left unprotected. */
+  | { kind: 'protectFailed'; sheet: string; code: string; message: Text }
+  /** unprotect() failed (AccessDenied on some builds): nothing could be written to the protected sheet. */
+  | { kind: 'unprotectFailed'; sheet: string; code: string; blocking: true; message: Text }
+  /** The workbook's structure is protected: the sheet could not be added (or hidden). */
+  | { kind: 'workbookProtected'; sheet: string; blocking: boolean; message: Text }
+  /** Someone else (a co-author) wrote the same row at the same time: the row was appended again below. */
+  | { kind: 'rowMoved'; sheet: string; from: number; to: number; message: Text }
+  /** What was written did not read back the same: nothing is relied upon. */
+  | { kind: 'verifyFailed'; sheet: string; row: number; blocking: true; message: Text };
+
+export type StoreNoticeKind = StoreNotice['kind'];
+
+const codeOf = (error: unknown) => String((error as { code?: unknown } | undefined)?.code ?? 'Error');
+
+export const storeNotices = {
+  undoCleared(sheet: string): StoreNotice {
+    return {
+      kind: 'undoCleared',
+      sheet,
+      message: {
+        'zh-CN': `已建立并保护隐藏的记录表“${sheet}”（只在首次建立时保护一次）。注意：保护工作表会清空 Excel 的撤销记录，此前的操作无法再撤销。`,
+        'en-US': `The hidden record sheet "${sheet}" was set up and protected (once, at setup). Note: protecting a sheet clears Excel's undo list; earlier actions can no longer be undone.`,
+      },
+    };
+  },
+  unhidden(sheet: string, was: string, rehidden: boolean): StoreNotice {
+    return {
+      kind: 'unhidden',
+      sheet,
+      was,
+      rehidden,
+      message: rehidden
+        ? {
+            'zh-CN': `记录表“${sheet}”已不再是深度隐藏（${was === 'Visible' ? '已显示' : '已隐藏但可取消隐藏'}），可能有人取消了隐藏或在网页版中撤销了隐藏操作；已重新设为深度隐藏。请核对审计记录的校验结果。`,
+            'en-US': `The record sheet "${sheet}" was no longer very hidden (${was}): someone unhid it, or undid the hiding in Excel on the web. It is very hidden again; check the audit trail's verification.`,
+          }
+        : {
+            'zh-CN': `记录表“${sheet}”已不再是深度隐藏（${was === 'Visible' ? '已显示' : '已隐藏但可取消隐藏'}），且无法重新隐藏（工作簿结构可能受保护）。请撤销工作簿保护后重试，并核对审计记录的校验结果。`,
+            'en-US': `The record sheet "${sheet}" is no longer very hidden (${was}) and could not be hidden again (the workbook structure may be protected). Unprotect the workbook and try again; check the audit trail's verification.`,
+          },
+    };
+  },
+  unprotected(sheet: string): StoreNotice {
+    return {
+      kind: 'unprotected',
+      sheet,
+      message: {
+        'zh-CN': `记录表“${sheet}”未受保护（保护被撤销，或上次保护未成功）；已重新保护（这会清空 Excel 的撤销记录）。请核对审计记录的校验结果。`,
+        'en-US': `The record sheet "${sheet}" was not protected (its protection was removed, or protecting it failed last time); it is protected again, which clears Excel's undo list. Check the audit trail's verification.`,
+      },
+    };
+  },
+  protectFailed(sheet: string, error: unknown): StoreNotice {
+    const code = codeOf(error);
+    return {
+      kind: 'protectFailed',
+      sheet,
+      code,
+      message: {
+        'zh-CN': `记录已写入，但 Excel 拒绝保护记录表“${sheet}”（${code}；部分 Excel 版本的已知问题）。记录表仍深度隐藏，哈希链照样能发现改动；更新 Excel 后再次签核时会重试保护。`,
+        'en-US': `The record was written, but Excel refused to protect the record sheet "${sheet}" (${code}; a known problem of some Excel builds). The sheet stays very hidden and the hash chain still shows changes; protection is tried again next time, e.g. after updating Excel.`,
+      },
+    };
+  },
+  unprotectFailed(sheet: string, error: unknown): StoreNotice {
+    const code = codeOf(error);
+    return {
+      kind: 'unprotectFailed',
+      sheet,
+      code,
+      blocking: true,
+      message: {
+        'zh-CN': `无法写入记录表“${sheet}”：它受保护，而 Excel 拒绝撤销保护（${code}；部分 Excel 版本的已知问题）。本次记录没有写入，工作簿未改动。请更新 Excel 或改用网页版 Excel 后重试。`,
+        'en-US': `Cannot write to the record sheet "${sheet}": it is protected and Excel refused to unprotect it (${code}; a known problem of some Excel builds). Nothing was recorded or changed. Update Excel or use Excel on the web, then try again.`,
+      },
+    };
+  },
+  workbookProtected(sheet: string, blocking: boolean): StoreNotice {
+    return {
+      kind: 'workbookProtected',
+      sheet,
+      blocking,
+      message: blocking
+        ? {
+            'zh-CN': `工作簿结构受保护，无法添加记录表“${sheet}”；本次记录没有写入。请先撤销工作簿保护（审阅 → 保护工作簿）再试。`,
+            'en-US': `The workbook's structure is protected, so the record sheet "${sheet}" cannot be added; nothing was recorded. Unprotect the workbook (Review → Protect Workbook) and try again.`,
+          }
+        : {
+            'zh-CN': `工作簿结构受保护，无法调整记录表“${sheet}”的隐藏状态。`,
+            'en-US': `The workbook's structure is protected, so the visibility of the record sheet "${sheet}" cannot be set.`,
+          },
+    };
+  },
+  rowMoved(sheet: string, from: number, to: number): StoreNotice {
+    return {
+      kind: 'rowMoved',
+      sheet,
+      from,
+      to,
+      message: {
+        'zh-CN': `记录表“${sheet}”第 ${from} 行同时被其他人（共同编辑者）写入；本条记录已改写到第 ${to} 行，两条记录都保留。`,
+        'en-US': `Someone else (a co-author) wrote row ${from} of the record sheet "${sheet}" at the same time; this record was written to row ${to} instead, and both are kept.`,
+      },
+    };
+  },
+  verifyFailed(sheet: string, row: number): StoreNotice {
+    return {
+      kind: 'verifyFailed',
+      sheet,
+      row,
+      blocking: true,
+      message: {
+        'zh-CN': `写入记录表“${sheet}”第 ${row} 行后读回的内容与写入的不一致（可能有他人同时编辑）。本次记录不能视为已保存，请重新打开工作簿后再试。`,
+        'en-US': `Row ${row} of the record sheet "${sheet}" did not read back as written (someone may be editing at the same time). The record cannot be taken as saved; reopen the workbook and try again.`,
+      },
+    };
+  },
+};
+
 export type GatewayErrorCode =
   | 'noTemplate'
   | 'sheetProtected'
@@ -147,6 +278,10 @@ export type GatewayErrorCode =
   | 'sheetNotFound'
   | 'sheetHidden'
   | 'marksUnreadable'
+  | 'keyField'
+  | 'notAdoptable'
+  | 'cellChanged'
+  | 'fileFormat'
   | 'cancelled'
   | 'excel';
 
@@ -168,12 +303,18 @@ export class GatewayError extends Error {
 }
 
 export const errors = {
+  noTemplate(): GatewayError {
+    return new GatewayError('noTemplate', {
+      'zh-CN': '没有找到学位授予信息模板工作表，无法计算数据摘要。',
+      'en-US': 'No degree template sheet was found, so the data cannot be digested.',
+    });
+  },
   cancelled(): GatewayError {
     return new GatewayError('cancelled', { 'zh-CN': '已取消。', 'en-US': 'Cancelled.' });
   },
-  sheetProtected(sheets: string[], action: 'mark' | 'clear' | 'write'): GatewayError {
-    const zhAction = { mark: '标记问题', clear: '清除标记', write: '写入问题清单' }[action];
-    const enAction = { mark: 'mark the issues', clear: 'clear the marks', write: 'write the issue list' }[action];
+  sheetProtected(sheets: string[], action: 'mark' | 'clear' | 'write' | 'fix'): GatewayError {
+    const zhAction = { mark: '标记问题', clear: '清除标记', write: '写入问题清单', fix: '采用学籍值' }[action];
+    const enAction = { mark: 'mark the issues', clear: 'clear the marks', write: 'write the issue list', fix: 'adopt the 学籍 value' }[action];
     return new GatewayError(
       'sheetProtected',
       {
@@ -218,6 +359,49 @@ export const errors = {
       },
       { sheets: [sheet] },
     );
+  },
+  keyField(field: string): GatewayError {
+    return new GatewayError('keyField', {
+      'zh-CN': `“${field}”是关键字段（姓名、性别、出生日期、证件号码），不能一键采用学籍值。请核对学籍和证件后手工修改；已上报的数据须按更正程序办理。`,
+      'en-US': `${field} is a key field (name, sex, date of birth, ID number) and is never changed by one click. Check the 学籍 record and the ID document and edit it by hand; reported data needs the correction procedure.`,
+    });
+  },
+  notAdoptable(rule: string): GatewayError {
+    return new GatewayError('notAdoptable', {
+      'zh-CN': `问题“${rule}”不是与学籍值不一致的问题，没有可采用的学籍值。`,
+      'en-US': `Issue "${rule}" is not a difference from a 学籍 value; there is no value to adopt.`,
+    });
+  },
+  cellChanged(sheet: string, address: string): GatewayError {
+    return new GatewayError(
+      'cellChanged',
+      {
+        'zh-CN': `单元格“${sheet}”!${address} 在比对后已被修改，未做改动。请重新比对后再采用学籍值。`,
+        'en-US': `Cell ${address} of sheet "${sheet}" changed after the comparison; nothing was changed. Compare again before adopting the 学籍 value.`,
+      },
+      { sheets: [sheet] },
+    );
+  },
+  fileFormat(name: string, kind: 'xls' | 'unknown' | 'damaged' | 'notXueji'): GatewayError {
+    const text: Record<typeof kind, Text> = {
+      xls: {
+        'zh-CN': `${name} 是 Excel 97-2003（.xls）格式，请在 Excel 中“另存为” .xlsx 或 .csv 后再选择。`,
+        'en-US': `${name} is an Excel 97-2003 (.xls) file: save it as .xlsx or .csv in Excel, then pick it again.`,
+      },
+      unknown: {
+        'zh-CN': `${name} 不是 .xlsx 或 .csv 文件。请选择学信网导出的学籍/学历数据（.xlsx 或 .csv）。`,
+        'en-US': `${name} is not an .xlsx or .csv file. Pick the 学信网 student-status export (.xlsx or .csv).`,
+      },
+      damaged: {
+        'zh-CN': `${name} 已损坏或不是有效的 .xlsx 工作簿，无法读取。`,
+        'en-US': `${name} is damaged or not a valid .xlsx workbook.`,
+      },
+      notXueji: {
+        'zh-CN': `${name} 不像学信网学籍/学历导出数据：前 10 行中没有含姓名和身份证号/学号/考生号的表头。`,
+        'en-US': `${name} does not look like a 学信网 student-status export: no header with name and ID/student/examinee number in the first 10 rows.`,
+      },
+    };
+    return new GatewayError('fileFormat', text[kind]);
   },
   excel(cause: unknown): GatewayError {
     const code = (cause as { code?: string } | undefined)?.code;

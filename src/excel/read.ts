@@ -14,6 +14,8 @@ import type { CellValue, CellValueType, SheetGrid } from '../core/model/types';
 import { FIELDS, isDigitSensitive } from '../core/template/fields';
 import { HEADER_SEARCH_ROWS, detectHeader, type HeaderMatch } from '../core/template/headers';
 import { findTemplateSheets, type TemplateSheet } from '../core/validate';
+import { xuejiFieldOfHeader } from '../core/xueji/fields';
+import { readXuejiSheet } from '../core/xueji/sheet';
 import { columnRuns, jsonBytes, parseCell } from './cells';
 import { notices as notice, type GatewayNotice } from './messages';
 import { Batcher, SYNC_BUDGET_BYTES, isPayloadError, runExcel, supportsExcelApi, throwIfAborted } from './run';
@@ -68,12 +70,24 @@ export interface ReadResult {
   stats: ReadStats;
 }
 
+/** The header row of a sheet to read: its 0-based row in the first rows, and field code → 0-based column. */
+type SheetHeader = Pick<HeaderMatch, 'rowIndex' | 'columns'>;
+
+/**
+ * What a reading is for. `template`: the degree template sheets, visible ones only, with the diagnostics the pane
+ * explains (formulas, merged header, hidden rows and columns, filters). `xueji`: sheets that look like a 学信网
+ * 学籍/学历 export, hidden ones too (a reference sheet is often hidden), values and formats only.
+ */
+type ReadKind = 'template' | 'xueji';
+
 interface SheetPlan {
   name: string;
   sheet: Excel.Worksheet;
   /** The sheet's used range (values only), loaded. */
   used: Excel.Range;
-  header: HeaderMatch;
+  header: SheetHeader;
+  /** Whether to look for formulas, merged header cells and hidden columns with the first block. */
+  diagnose: boolean;
   width: number;
   runs: { start: number; length: number }[];
   bytesPerRow: number;
@@ -100,13 +114,26 @@ const VALUE_TYPES: Record<string, CellValueType> = {
   Error: 'Error',
 };
 
-function digitSensitiveColumns(header: HeaderMatch, width: number): number[] {
+function digitSensitiveColumns(header: SheetHeader, width: number): number[] {
   const columns: number[] = [];
   for (const [code, index] of header.columns) {
     const definition = FIELDS[code];
     if (definition && isDigitSensitive(definition) && index < width) columns.push(index);
   }
   return columns;
+}
+
+/** The header of a sheet that looks like a 学信网 export (the core decides); every column it names is read with its format. */
+function xuejiHeader(grid: SheetGrid): SheetHeader | undefined {
+  const found = readXuejiSheet(grid);
+  if (!found) return undefined;
+  const rowIndex = found.headerRow - grid.startRow;
+  const columns = new Map<string, number>();
+  (grid.values[rowIndex] ?? []).forEach((cell, index) => {
+    const code = xuejiFieldOfHeader(cell);
+    if (code && !columns.has(code)) columns.set(code, index);
+  });
+  return { rowIndex, columns };
 }
 
 function lastNonEmptyColumn(rows: readonly (readonly CellValue[])[]): number {
@@ -123,6 +150,15 @@ function firstArea(address: string): string {
 
 /** Reads every visible sheet that looks like the template. */
 export async function readTemplateSheets(options: ReadOptions = {}): Promise<ReadResult> {
+  const { grids, notices, stats } = await readSheets(options, 'template');
+  return { grids, templates: grids.length ? findTemplateSheets(grids) : [], notices, stats };
+}
+
+/** The sheets of one kind, read in row blocks. */
+export async function readSheets(
+  options: ReadOptions,
+  kind: ReadKind,
+): Promise<{ grids: SheetGrid[]; notices: GatewayNotice[]; stats: ReadStats }> {
   const { signal, onProgress } = options;
   const budget = options.syncBudget ?? SYNC_BUDGET_BYTES;
   const probeRows = options.probeRows ?? HEADER_SEARCH_ROWS;
@@ -135,6 +171,7 @@ export async function readTemplateSheets(options: ReadOptions = {}): Promise<Rea
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/name, items/visibility');
     await batch.sync();
+    // VeryHidden sheets are the add-in's own (_dd_audit, _dd_marks …) or nobody's business.
     const sheets = worksheets.items.filter((sheet) => sheet.visibility !== 'VeryHidden');
 
     // 2. Their used ranges (values only: formatting alone doesn't make a row).
@@ -151,7 +188,7 @@ export async function readTemplateSheets(options: ReadOptions = {}): Promise<Rea
         .getRangeByIndexes(used.rowIndex, used.columnIndex, Math.min(used.rowCount, probeRows), Math.min(used.columnCount, MAX_COLUMNS_READ))
         .load('values');
       const visible = sheet.visibility === 'Visible';
-      if (visible) {
+      if (visible && kind === 'template') {
         sheet.protection.load('protected');
         used.load('rowHidden, columnHidden');
         if (filterSupported) sheet.autoFilter.load('isDataFiltered');
@@ -166,26 +203,28 @@ export async function readTemplateSheets(options: ReadOptions = {}): Promise<Rea
       const { sheet, used, top, visible } = probe;
       const values = top.values.map((row) => row.map(toCell));
       const grid: SheetGrid = { name: sheet.name, startRow: used.rowIndex + 1, startColumn: used.columnIndex, values };
-      const header = detectHeader(grid, probeRows);
+      const header = kind === 'template' ? detectHeader(grid, probeRows) : xuejiHeader(grid);
       if (!header) continue;
-      if (!visible) {
+      if (!visible && kind === 'template') {
         found.push(notice.hiddenSheet(sheet.name));
         continue;
       }
+      const diagnose = kind === 'template';
       let width = used.columnCount;
       if (width > MAX_COLUMNS_READ) {
         width = Math.max(lastNonEmptyColumn(values), ...header.columns.values()) + 1;
         found.push(notice.wide(sheet.name, used.columnCount));
       }
-      if (sheet.protection.protected) found.push(notice.protected(sheet.name));
-      if (filterSupported && sheet.autoFilter.isDataFiltered) found.push(notice.filtered(sheet.name));
-      const runs = columnRuns(digitSensitiveColumns(header, width));
+      if (diagnose && sheet.protection.protected) found.push(notice.protected(sheet.name));
+      if (diagnose && filterSupported && sheet.autoFilter.isDataFiltered) found.push(notice.filtered(sheet.name));
+      const formatted = kind === 'template' ? digitSensitiveColumns(header, width) : [...header.columns.values()].filter((c) => c < width);
+      const runs = columnRuns(formatted);
       const sensitiveCells = runs.reduce((sum, run) => sum + run.length, 0);
       // Bytes per row from the data rows among the first rows (or the header row), with a margin.
       const sampleRows = values.slice(header.rowIndex + 1);
       const sample = sampleRows.length ? sampleRows : [values[header.rowIndex]];
       const measured = jsonBytes(sample) / sample.length;
-      const hiddenRowsPossible = used.rowHidden !== false;
+      const hiddenRowsPossible = diagnose && used.rowHidden !== false;
       const bytesPerRow =
         Math.max(measured, width * 4) * 1.25 + sensitiveCells * FORMAT_BYTES_PER_CELL + (hiddenRowsPossible ? ROW_PROPERTY_BYTES : 0);
       const blockRows = Math.max(
@@ -197,6 +236,7 @@ export async function readTemplateSheets(options: ReadOptions = {}): Promise<Rea
         sheet,
         used,
         header,
+        diagnose,
         width,
         runs,
         bytesPerRow,
@@ -218,9 +258,9 @@ export async function readTemplateSheets(options: ReadOptions = {}): Promise<Rea
     const stats: ReadStats = { syncs: 0, blocks: 0, blockRows: {}, rows: {} };
     if (plans.length === 0) {
       const visibleNames = probes.filter((p) => p?.visible).map((p) => p!.sheet.name);
-      found.unshift(notice.noTemplate(visibleNames));
+      if (kind === 'template') found.unshift(notice.noTemplate(visibleNames));
       stats.syncs = batch.syncs;
-      return { grids: [], templates: [], notices: found, stats };
+      return { grids: [], notices: found, stats };
     }
 
     // 4. Row blocks.
@@ -253,7 +293,7 @@ export async function readTemplateSheets(options: ReadOptions = {}): Promise<Rea
           ? sheet.getRangeByIndexes(top, used.columnIndex, rows, 1).getRowProperties({ rowHidden: true })
           : undefined;
         let diagnostics: ReturnType<typeof queueDiagnostics> | undefined;
-        if (offset === 0) diagnostics = queueDiagnostics(plan, mergesSupported);
+        if (offset === 0 && plan.diagnose) diagnostics = queueDiagnostics(plan, mergesSupported);
         return { plan, offset, rows, values, formats, rowProperties, diagnostics };
       });
       try {
@@ -281,8 +321,7 @@ export async function readTemplateSheets(options: ReadOptions = {}): Promise<Rea
       if (plan.used.rowCount >= HUGE_SHEET_ROWS) found.push(notice.huge(plan.name, plan.used.rowCount, plan.blocks));
     }
     stats.syncs = batch.syncs;
-    const grids = plans.map((plan) => plan.grid);
-    return { grids, templates: findTemplateSheets(grids), notices: found, stats };
+    return { grids: plans.map((plan) => plan.grid), notices: found, stats };
   });
 }
 

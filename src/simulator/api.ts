@@ -38,11 +38,34 @@ export const READ_CELL_LIMIT = 5_000_000;
 /** Office.js rejects long address lists in getRanges with InvalidArgument (office-js#5198: an 8,207-character list failed). */
 export const ADDRESS_LIST_LIMIT = 8192;
 
-export type Platform = 'OfficeOnline' | 'PC' | 'Mac';
+export type Platform = 'OfficeOnline' | 'PC' | 'Mac' | 'iOS';
+
+/**
+ * Failures to simulate, by operation, as some Excel builds produce them: e.g. `{ protect: 'AccessDenied' }` for the
+ * 2026 regression where WorksheetProtection.protect/unprotect threw AccessDenied (office-js#6784), or
+ * `{ createWorkbook: 'GeneralException' }` for Excel.createWorkbook failing on the web (office-js#3646).
+ */
+export interface SimFaults {
+  protect?: ErrorCode;
+  unprotect?: ErrorCode;
+  visibility?: ErrorCode;
+  createWorkbook?: ErrorCode;
+}
+
+/** A file the add-in handed over for saving: a workbook opened with Excel.createWorkbook, or a recorded download. */
+export interface SimSavedFile {
+  name?: string;
+  mime?: string;
+  /** base64 as Excel.createWorkbook received it. */
+  base64?: string;
+  bytes: Uint8Array;
+}
 
 export interface SimulatorOptions {
   /** Highest ExcelApi requirement set the simulated Excel supports; default 1.18. */
   apiVersion?: string;
+  /** Operations that fail (mutable later through `host.faults`). */
+  faults?: SimFaults;
   /** Default OfficeOnline (Excel on the web), which has the 5 MB payload limit. */
   platform?: Platform;
   /** Bytes per request and per response; default 5 MB on the web, unlimited on desktop. */
@@ -57,6 +80,11 @@ export interface SimHost {
   platform: Platform;
   payloadLimit: number;
   latencyMs: number;
+  faults: SimFaults;
+  /** Workbooks opened with Excel.createWorkbook (ExcelApi 1.8), in order. */
+  createdWorkbooks: SimSavedFile[];
+  /** Files recorded by `InstalledSimulator.recordDownload` (the demo's stand-in for a Blob download). */
+  downloads: SimSavedFile[];
 }
 
 export function resolveOptions(workbook: SimWorkbook, options: SimulatorOptions = {}): SimHost {
@@ -67,6 +95,9 @@ export function resolveOptions(workbook: SimWorkbook, options: SimulatorOptions 
     platform,
     payloadLimit: options.payloadLimit ?? (platform === 'OfficeOnline' ? PAYLOAD_LIMIT_BYTES : Infinity),
     latencyMs: options.latencyMs ?? 0,
+    faults: { ...(options.faults ?? {}) },
+    createdWorkbooks: [],
+    downloads: [],
   };
 }
 
@@ -606,9 +637,19 @@ function worksheetById(context: SimRequestContext, id: string): WorksheetProxy {
 
 const WORKSHEET_SCALARS = ['id', 'name', 'position', 'visibility', 'tabColor'] as const;
 
-function checkWritable(sheet: SimWorksheet, label: string, kind: 'contents' | 'format' | 'objects' = 'contents'): void {
+/**
+ * Throws AccessDenied for a change a protected sheet does not allow: contents of locked cells (unlocked cells of
+ * `rects` may be edited, as in Excel), formats unless allowFormatCells, objects unless allowEditObjects.
+ */
+function checkWritable(
+  sheet: SimWorksheet,
+  label: string,
+  kind: 'contents' | 'format' | 'objects' = 'contents',
+  rects?: readonly Rect[],
+): void {
   if (sheet.deleted) throw officeError('InvalidReference', label);
   if (!sheet.protection.protected) return;
+  if (kind === 'contents' && rects && rects.every((rect) => sheet.lockedState(rect) === false)) return;
   if (kind === 'format' && sheet.protection.options.allowFormatCells) return;
   if (kind === 'objects' && sheet.protection.options.allowEditObjects) return;
   throw officeError(
@@ -672,7 +713,11 @@ export class WorksheetProxy extends ProxyBase<SimWorksheet> {
     return this._get('visibility');
   }
   set visibility(value: SheetVisibility) {
-    this._set('visibility', value, (sheet) => sheet.workbook.setVisibility(sheet, value));
+    this._set('visibility', value, (sheet) => {
+      const fault = this.context._host.faults.visibility;
+      if (fault) throw officeError(fault, 'Worksheet.visibility');
+      sheet.workbook.setVisibility(sheet, value);
+    });
   }
   get protection(): WorksheetProtectionProxy {
     return this._nav('protection', () => new WorksheetProtectionProxy(this.context, () => this._target()));
@@ -797,6 +842,8 @@ export class WorksheetProtectionProxy extends ProxyBase<SimWorksheet> {
   }
   protect(options?: Record<string, boolean>, password?: string): void {
     this._call('protect', [options ?? null], (sheet) => {
+      const fault = this.context._host.faults.protect;
+      if (fault) throw officeError(fault, 'WorksheetProtection.protect');
       if (sheet.protection.protected) throw officeError('InvalidOperation', 'WorksheetProtection.protect');
       sheet.protection.protected = true;
       sheet.protection.options = { ...sheet.protection.options, ...(options ?? {}) };
@@ -805,6 +852,8 @@ export class WorksheetProtectionProxy extends ProxyBase<SimWorksheet> {
   }
   unprotect(password?: string): void {
     this._call('unprotect', [], (sheet) => {
+      const fault = this.context._host.faults.unprotect;
+      if (fault) throw officeError(fault, 'WorksheetProtection.unprotect');
       if (!sheet.protection.protected) return;
       if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
         throw officeError('InvalidArgument', 'WorksheetProtection.unprotect');
@@ -1048,7 +1097,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
   }
   set values(input: unknown[][]) {
     this._set('values', input, ({ sheet, rect }) => {
-      checkWritable(sheet, 'Range.values');
+      checkWritable(sheet, 'Range.values', 'contents', [rect]);
       forEachInput(rect, input, 'Range.values', (r, c, value) => writeInput(sheet, r, c, value));
     });
   }
@@ -1057,7 +1106,7 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
   }
   set formulas(input: unknown[][]) {
     this._set('formulas', input, ({ sheet, rect }) => {
-      checkWritable(sheet, 'Range.formulas');
+      checkWritable(sheet, 'Range.formulas', 'contents', [rect]);
       forEachInput(rect, input, 'Range.formulas', (r, c, value) => writeInput(sheet, r, c, value));
     });
   }
@@ -1208,7 +1257,8 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
 
   clear(applyTo: 'All' | 'Contents' | 'Formats' | 'Hyperlinks' | 'RemoveHyperlinks' = 'All'): void {
     this._call('clear', [applyTo], ({ sheet, rect }) => {
-      checkWritable(sheet, 'Range.clear', applyTo === 'Formats' ? 'format' : 'contents');
+      if (applyTo !== 'Formats') checkWritable(sheet, 'Range.clear', 'contents', [rect]);
+      if (applyTo === 'All' || applyTo === 'Formats') checkWritable(sheet, 'Range.clear', 'format');
       sheet.clear(rect, applyTo);
     });
   }
@@ -1460,13 +1510,16 @@ export class RangeFormatProxy extends ProxyBase<AreasTarget> {
     return [];
   }
   protected override get _navigation() {
-    return ['fill', 'font'];
+    return ['fill', 'font', 'protection'];
   }
   protected _read(): unknown {
     return undefined;
   }
   get fill(): RangeFillProxy {
     return this._nav('fill', () => new RangeFillProxy(this.context, () => this._target()));
+  }
+  get protection(): FormatProtectionProxy {
+    return this._nav('protection', () => new FormatProtectionProxy(this.context, () => this._target()));
   }
   get font(): RangeFontProxy {
     return this._nav('font', () => new RangeFontProxy(this.context, () => this._target()));
@@ -1565,6 +1618,41 @@ export class RangeFillProxy extends ProxyBase<AreasTarget> {
   }
 }
 
+/** Range.format.protection (ExcelApi 1.2): whether cells are locked. Only an unprotected sheet's cells can change it. */
+export class FormatProtectionProxy extends ProxyBase<AreasTarget> {
+  get _type() {
+    return 'FormatProtection';
+  }
+  protected get _scalars() {
+    return ['locked', 'formulaHidden'];
+  }
+  protected _read(target: AreasTarget, property: string): unknown {
+    if (property === 'formulaHidden') return false;
+    let state: boolean | null | undefined;
+    for (const rect of target.rects) {
+      const locked = target.sheet.lockedState(rect);
+      if (state === undefined) state = locked;
+      else if (state !== locked) return null;
+    }
+    return state ?? true;
+  }
+  get locked(): boolean {
+    return this._get('locked');
+  }
+  set locked(locked: boolean) {
+    this._set('locked', locked, (target) => {
+      if (target.sheet.protection.protected) {
+        throw officeError('AccessDenied', 'FormatProtection.locked', "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.");
+      }
+      for (const rect of target.rects) target.sheet.setLocked(rect, locked === true);
+      target.sheet.touch();
+    });
+  }
+  get formulaHidden(): boolean {
+    return this._get('formulaHidden');
+  }
+}
+
 export class RangeFontProxy extends ProxyBase<AreasTarget> {
   get _type() {
     return 'RangeFont';
@@ -1643,7 +1731,8 @@ export class RangeAreasProxy extends ProxyBase<AreasTarget> {
   }
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this._call('clear', [applyTo], ({ sheet, rects }) => {
-      checkWritable(sheet, 'RangeAreas.clear', applyTo === 'Formats' ? 'format' : 'contents');
+      if (applyTo !== 'Formats') checkWritable(sheet, 'RangeAreas.clear', 'contents', rects);
+      if (applyTo === 'All' || applyTo === 'Formats') checkWritable(sheet, 'RangeAreas.clear', 'format');
       for (const rect of rects) sheet.clear(rect, applyTo);
     });
   }

@@ -2,7 +2,7 @@
  * Installs the simulator as the globals Office.js defines — `Excel`, `Office` and `OfficeExtension` — so the
  * gateway in src/excel runs unchanged in jest and in the demo page.
  */
-import { compareVersions, createRun, resolveOptions, SimRequestContext, type SimHost, type SimulatorOptions } from './api';
+import { compareVersions, createRun, resolveOptions, SimRequestContext, type SimHost, type SimSavedFile, type SimulatorOptions } from './api';
 import { ErrorCodes, SimulatedOfficeError } from './errors';
 import type { SimWorkbook } from './model';
 
@@ -15,6 +15,42 @@ export interface InstalledSimulator {
   office: Record<string, unknown>;
   /** Restores the globals that were there before. */
   uninstall(): void;
+  /**
+   * Records a file as downloaded (in `host.downloads`): a stand-in for a Blob download that the demo or a test can
+   * hand to the gateway's `setFileSaver`.
+   */
+  recordDownload(name: string, bytes: Uint8Array, mime?: string): void;
+}
+
+function base64ToBytes(base64: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) return undefined;
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Excel.createWorkbook(base64) (ExcelApi 1.8): Excel opens the file as a new, unsaved workbook. The simulator keeps
+ * the file in `host.createdWorkbooks`; anything but a zip package (.xlsx) is refused as Excel refuses it.
+ */
+function createWorkbookOf(host: SimHost): (base64?: string) => Promise<void> {
+  return async (base64?: string) => {
+    await Promise.resolve();
+    if (compareVersions(host.apiVersion, '1.8') < 0) throw new SimulatedOfficeError('ApiNotFound', { location: 'Excel.createWorkbook' });
+    if (host.faults.createWorkbook) throw new SimulatedOfficeError(host.faults.createWorkbook, { location: 'Excel.createWorkbook' });
+    if (base64 === undefined || base64 === '') {
+      host.createdWorkbooks.push({ bytes: new Uint8Array(0) });
+      return;
+    }
+    const bytes = base64ToBytes(base64);
+    // An .xlsx is a zip: PK\x03\x04.
+    if (!bytes || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+      throw new SimulatedOfficeError('InvalidArgument', { location: 'Excel.createWorkbook' });
+    }
+    const file: SimSavedFile = { base64, bytes };
+    host.createdWorkbooks.push(file);
+  };
 }
 
 const HOST_TYPES = {
@@ -76,6 +112,7 @@ export function installSimulator(workbook: SimWorkbook, options: SimulatorOption
   const run = createRun(host);
   const excel: Record<string, unknown> = {
     run,
+    createWorkbook: createWorkbookOf(host),
     RequestContext: function RequestContext() {
       return new SimRequestContext(host);
     },
@@ -136,6 +173,9 @@ export function installSimulator(workbook: SimWorkbook, options: SimulatorOption
     host,
     excel,
     office,
+    recordDownload(name: string, bytes: Uint8Array, mime?: string) {
+      host.downloads.push({ name, mime, bytes: new Uint8Array(bytes) });
+    },
     uninstall() {
       for (const [name, value] of Object.entries(previous)) {
         if (value === undefined) delete globals[name];

@@ -3,7 +3,7 @@
  * which runs in Node and in the browser (loaded on demand, so the demo's first paint doesn't wait for it).
  */
 import type { SheetGrid } from '../core/model/types';
-import { parseAddress, type Rect } from './address';
+import { MAX_ROWS, parseAddress, type Rect } from './address';
 import { SimWorkbook, cellKey, type SimCellValue, type SimFill, type SimWorksheet } from './model';
 
 /** Adds one sheet holding the grid's cells at the grid's offset. */
@@ -121,6 +121,7 @@ function cellValueOf(value: unknown): { value: SimCellValue; formula?: string } 
 interface XlsxCell {
   value: unknown;
   numFmt?: string;
+  protection?: { locked?: boolean };
   fill?: XlsxFill;
   font?: { bold?: boolean };
   note?: string | { texts?: { text: string }[] };
@@ -138,7 +139,7 @@ interface XlsxWorksheet {
   state: string;
   autoFilter?: unknown;
   sheetProtection?: { sheet?: boolean } | null;
-  columns?: { hidden?: boolean }[] | null;
+  columns?: { hidden?: boolean; protection?: { locked?: boolean } }[] | null;
   views?: { state?: string; ySplit?: number; xSplit?: number }[];
   _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
   getTables?(): { table?: { name?: string; tableRef?: string; ref?: string; headerRow?: boolean }; name?: string }[];
@@ -165,6 +166,9 @@ function filterRect(autoFilter: unknown): Rect | undefined {
 
 function addXlsxSheet(workbook: SimWorkbook, source: XlsxWorksheet): void {
   const sheet = workbook.addSheet(source.name);
+  (source.columns ?? []).forEach((column, index) => {
+    if (column?.protection?.locked === false) sheet.setLocked({ row: 0, column: index, rows: MAX_ROWS, columns: 1 }, false);
+  });
   source.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const r = rowNumber - 1;
     if (row.hidden) sheet.hiddenRows.add(r);
@@ -178,6 +182,8 @@ function addXlsxSheet(workbook: SimWorkbook, source: XlsxWorksheet): void {
       const fill = fillOf(cell.fill);
       if (fill) sheet.setFill(r, c, fill);
       if (cell.font?.bold) sheet.bold.set(cellKey(r, c), true);
+      const locked = cell.protection?.locked !== false;
+      if (locked !== sheet.isLocked(r, c)) sheet.setLocked({ row: r, column: c, rows: 1, columns: 1 }, locked);
       const note = noteText(cell.note);
       if (note) sheet.notes.set(cellKey(r, c), { content: note, authorName: '' });
     });

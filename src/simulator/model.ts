@@ -114,6 +114,11 @@ export class SimWorksheet {
   autoFilter: { rect: Rect; filtered: boolean } | null = null;
   frozenRows = 0;
   frozenColumns = 0;
+  /**
+   * Cell locking (Range.format.protection.locked), as the rectangles it was set on, in order: the last one covering
+   * a cell decides. Cells are locked unless unlocked, as in Excel; locking only matters while the sheet is protected.
+   */
+  lockRects: { rect: Rect; locked: boolean }[] = [];
   deleted = false;
   private usedCache: { version: number; valuesOnly: Rect | null; all: Rect | null } | undefined;
   private version = 0;
@@ -294,6 +299,55 @@ export class SimWorksheet {
   isRowHidden(row: number): boolean {
     return this.hiddenRows.has(row);
   }
+
+  /** Locks or unlocks the cells of rect; earlier settings that rect covers entirely are dropped. */
+  setLocked(rect: Rect, locked: boolean): void {
+    this.lockRects = this.lockRects.filter(({ rect: old }) => !covers(rect, old));
+    // Locked is the default: a lock over nothing unlocked needs no entry.
+    if (locked && !this.lockRects.some((op) => intersect(op.rect, rect))) return;
+    this.lockRects.push({ rect: { ...rect }, locked });
+  }
+
+  isLocked(row: number, column: number): boolean {
+    for (let i = this.lockRects.length - 1; i >= 0; i--) {
+      if (inRect(this.lockRects[i].rect, row, column)) return this.lockRects[i].locked;
+    }
+    return true;
+  }
+
+  /** Whether every cell of rect is locked (true), unlocked (false), or some of each (null), as Excel reports it. */
+  lockedState(rect: Rect): boolean | null {
+    let state: boolean | undefined;
+    // The settings that reach into rect, newest first; a setting covering all of rect hides the older ones.
+    for (let i = this.lockRects.length - 1; i >= 0; i--) {
+      const { rect: area, locked } = this.lockRects[i];
+      if (!intersect(area, rect)) continue;
+      if (covers(area, rect)) {
+        if (state === undefined || state === locked) return locked;
+        return null;
+      }
+      if (state === undefined) state = locked;
+      else if (state !== locked) return null;
+    }
+    if (state === undefined) return true;
+    // Partly covered by settings of one kind: mixed unless the settings are locks (the default).
+    if (state) return true;
+    const cells = rect.rows * rect.columns;
+    if (cells > 1_000_000) return null;
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.column; c < rect.column + rect.columns; c++) if (this.isLocked(r, c)) return null;
+    }
+    return false;
+  }
+}
+
+function covers(outer: Rect, inner: Rect): boolean {
+  return (
+    outer.row <= inner.row &&
+    outer.column <= inner.column &&
+    outer.row + outer.rows >= inner.row + inner.rows &&
+    outer.column + outer.columns >= inner.column + inner.columns
+  );
 }
 
 /** One `context.sync()` as the simulator saw it. */

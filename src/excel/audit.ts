@@ -1,0 +1,201 @@
+/// <reference types="office-js" />
+/**
+ * The audit trail in the open workbook (issue 6): `_dd_audit`, one row per event, and `_dd_digests`, the row digests
+ * of the last sign-off — the same sheets the CLI's src/node/auditStore.ts writes, through the record-sheet plumbing
+ * of records.ts (VeryHidden, protected once, rows appended as text and read back, never rewritten).
+ *
+ * Also the digest of the data as it is now: `digestTemplateSheets` validates the grids readTemplateSheets returned
+ * with the core engine and digests the cleaned records with the core's digestRows, as `audit sign` does.
+ */
+import { verifyChain, type ChainProblem } from '../core/audit/chain';
+import { digestRows, type DatasetDigest, type DigestableRecord } from '../core/audit/digest';
+import { AUDIT_COLUMNS, type AuditEvent } from '../core/audit/events';
+import {
+  AUDIT_SHEET,
+  auditRowOf,
+  DIGEST_COLUMNS,
+  DIGEST_SHEET,
+  digestRowsOf,
+  digestsFromRows,
+  eventsFromRows,
+  type SignedDigests,
+} from '../core/audit/sheetFormat';
+import type { ValidationReport } from '../core/model/types';
+import { validateTemplateSheets, type TemplateSheet, type ValidateOptions } from '../core/validate';
+import { errors, type StoreNotice } from './messages';
+import type { ReadResult } from './read';
+import {
+  appendRecordRows,
+  prepareRecordSheet,
+  probeRecordSheet,
+  readRecordRows,
+  rehide,
+  replaceRecordRows,
+  type RecordProbe,
+  type RecordSheetSpec,
+} from './records';
+import { Batcher, SYNC_BUDGET_BYTES, runExcel, throwIfAborted } from './run';
+
+export const AUDIT_SPEC: RecordSheetSpec = { name: AUDIT_SHEET, header: AUDIT_COLUMNS };
+export const DIGEST_SPEC: RecordSheetSpec = { name: DIGEST_SHEET, header: DIGEST_COLUMNS };
+
+export interface StoreOptions {
+  signal?: AbortSignal;
+  /** Bytes one sync may carry; default 4,000,000 (Excel on the web allows 5 MB). */
+  syncBudget?: number;
+}
+
+/** The audit trail as the workbook holds it; the same fields as the CLI's AuditTrail, plus what the run found. */
+export interface AuditTrail {
+  events: AuditEvent[];
+  /** Excel rows of the audit sheet that hold no event (typed over, say): reported, never dropped. */
+  unreadable: number[];
+  /** Row digests of the last sign-off. */
+  signed?: SignedDigests;
+  /** Whether the audit sheet was still VeryHidden when read (it is hidden again now unless a notice says otherwise). */
+  veryHidden: boolean;
+  exists: boolean;
+  /** Whether the audit sheet was protected when read. */
+  protected: boolean;
+  /** What to tell the user: `unhidden` when a record sheet had been unhidden (and was hidden again). */
+  notices: StoreNotice[];
+}
+
+export interface ReadTrailOptions extends StoreOptions {
+  /** Hide the record sheets again if someone unhid them (default true: check and re-apply VeryHidden at every run). */
+  rehide?: boolean;
+}
+
+/** The trail from the two probed sheets (after their sync): rows read, sheets hidden again. */
+export async function trailOf(
+  batch: Batcher,
+  audit: RecordProbe,
+  digests: RecordProbe,
+  options: { rehide: boolean; budget: number },
+  notices: StoreNotice[] = [],
+): Promise<AuditTrail> {
+  const exists = !audit.sheet.isNullObject;
+  const veryHidden = exists && audit.sheet.visibility === 'VeryHidden';
+  const wasProtected = exists && audit.sheet.protection.protected;
+  if (options.rehide) {
+    await rehide(batch, audit, notices);
+    await rehide(batch, digests, notices);
+  }
+  const { events, unreadable } = eventsFromRows(await readRecordRows(batch, audit, options.budget));
+  const signed = digestsFromRows(await readRecordRows(batch, digests, options.budget));
+  return { events, unreadable, signed, veryHidden, exists, protected: wasProtected, notices };
+}
+
+/**
+ * Reads the audit trail: events, the signed row digests, unreadable rows, and whether the sheet was still VeryHidden
+ * (a sheet found unhidden is hidden again and reported in `notices`). Two syncs plus one per block of rows.
+ */
+export async function readAuditTrail(options: ReadTrailOptions = {}): Promise<AuditTrail> {
+  throwIfAborted(options.signal);
+  const budget = options.syncBudget ?? SYNC_BUDGET_BYTES;
+  return runExcel(async (context) => {
+    const batch = new Batcher(context, budget, options.signal);
+    const audit = probeRecordSheet(context, AUDIT_SPEC, false);
+    const digests = probeRecordSheet(context, DIGEST_SPEC, false);
+    await batch.sync();
+    return trailOf(batch, audit, digests, { rehide: options.rehide !== false, budget });
+  });
+}
+
+export type AppendResult =
+  | {
+      appended: true;
+      /** Excel row of the event in `_dd_audit`. */
+      row: number;
+      /** Whether the signed row digests were written (false with a notice when `_dd_digests` could not be). */
+      digestsWritten: boolean;
+      /** The trail read back after appending. */
+      trail: AuditTrail;
+      /** The core's verification of the trail read back: a `fork` when a co-author appended an event on the same head. */
+      problems: ChainProblem[];
+      notices: StoreNotice[];
+      syncs: number;
+    }
+  | { appended: false; notices: StoreNotice[]; syncs: number };
+
+/**
+ * Appends one event as a new row of `_dd_audit` (never rewriting a row) and, for a sign-off, replaces the row
+ * digests in `_dd_digests`. Sets the sheets up on first use (VeryHidden, protected once: `undoCleared`), hides them
+ * again if unhidden, reads the rows back to verify them. Protect/unprotect failures come back as notices: with
+ * `appended: false` only when the event could not be written at all.
+ */
+export async function appendAuditEvent(event: AuditEvent, signed?: SignedDigests, options: StoreOptions = {}): Promise<AppendResult> {
+  throwIfAborted(options.signal);
+  const budget = options.syncBudget ?? SYNC_BUDGET_BYTES;
+  return runExcel(async (context) => {
+    const batch = new Batcher(context, budget);
+    const notices: StoreNotice[] = [];
+    const result = await appendEventIn(context, batch, event, signed, notices, budget);
+    if (!result) return { appended: false, notices, syncs: batch.syncs };
+    return { appended: true, ...result, notices, syncs: batch.syncs };
+  });
+}
+
+/**
+ * The append inside an Excel.run that may do more (a baseline or change-log row first): the event row, the digests,
+ * the trail read back. Undefined when the event could not be written (the reason is in `notices`).
+ */
+export async function appendEventIn(
+  context: Excel.RequestContext,
+  batch: Batcher,
+  event: AuditEvent,
+  signed: SignedDigests | undefined,
+  notices: StoreNotice[],
+  budget: number,
+): Promise<{ row: number; digestsWritten: boolean; trail: AuditTrail; problems: ChainProblem[] } | undefined> {
+  const workbookProtection = context.workbook.protection.load('protected');
+  const audit = probeRecordSheet(context, AUDIT_SPEC, true);
+  const digests = signed ? probeRecordSheet(context, DIGEST_SPEC, true) : undefined;
+  await batch.sync();
+  const ready = await prepareRecordSheet(context, batch, audit, workbookProtection.protected, notices);
+  if (!ready) return undefined;
+  const rows = await appendRecordRows(batch, ready, [auditRowOf(event)], notices, budget);
+  if (!rows) return undefined;
+
+  let digestsWritten = false;
+  if (signed && digests) {
+    const digestSheet = await prepareRecordSheet(context, batch, digests, workbookProtection.protected, notices);
+    if (digestSheet) digestsWritten = await replaceRecordRows(batch, digestSheet, digestRowsOf(signed), notices, budget);
+  }
+
+  // The trail as it is now, for the pane (and to see a co-author's event on the same head: a fork).
+  const auditAfter = probeRecordSheet(context, AUDIT_SPEC, false);
+  const digestsAfter = probeRecordSheet(context, DIGEST_SPEC, false);
+  await batch.sync();
+  const trail = await trailOf(batch, auditAfter, digestsAfter, { rehide: true, budget }, notices);
+  return { row: rows[0], digestsWritten, trail, problems: verifyChain(trail.events) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The digest of the data as it is now
+
+export interface CurrentDigest {
+  report: ValidationReport;
+  /** The cleaned records, as the engine validated them (the same as `audit sign` digests). */
+  records: DigestableRecord[];
+  digest: DatasetDigest;
+}
+
+/**
+ * Validates the template sheets (core validateTemplateSheets) and digests their records (core digestRows): the
+ * data digest a sign-off records and `audit verify` compares. Takes readTemplateSheets' result or its templates.
+ * Throws GatewayError('noTemplate') when there is no template sheet.
+ */
+export function digestTemplateSheets(source: ReadResult | readonly TemplateSheet[], options: ValidateOptions = {}): CurrentDigest {
+  const templates = Array.isArray(source) ? (source as readonly TemplateSheet[]) : (source as ReadResult).templates;
+  if (templates.length === 0) throw errors.noTemplate();
+  const records: DigestableRecord[] = [];
+  const report = validateTemplateSheets(templates, {
+    ...options,
+    onRecord: (sheet, record) => {
+      records.push({ sheet, excelRow: record.excelRow, values: record.values });
+      options.onRecord?.(sheet, record);
+    },
+  });
+  return { report, records, digest: digestRows(records) };
+}
