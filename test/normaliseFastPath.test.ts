@@ -3,7 +3,7 @@
  * This checks, on generated text, that the result is exactly what the full clean-up gives.
  */
 import fc from 'fast-check';
-import { normaliseCell } from '../src/core/normalise/cell';
+import { isCleanText, normaliseCell } from '../src/core/normalise/cell';
 import { FIELDS } from '../src/core/template/fields';
 import { isRealDate } from '../src/core/util/dates';
 
@@ -64,5 +64,24 @@ describe('isRealDate', () => {
     }
     for (const bad of ['19000229', '20230229', '21000229', '20230431', '20231301', '20230100', '20230132']) expect(isRealDate(bad)).toBe(false);
     for (const good of ['20000229', '20240229', '19960229']) expect(isRealDate(good)).toBe(true);
+  });
+});
+
+describe('isCleanText', () => {
+  it('holds only for cells normaliseCell returns unchanged and without findings, and for all of them but #…', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(undefined, 'String' as const, 'Error' as const), (raw, valueType) => {
+        const cell = normaliseCell(raw, FIELDS.BZ, { valueType });
+        const unchanged = raw !== '' && cell.text === raw && cell.findings.length === 0;
+        if (isCleanText(raw, valueType)) expect(unchanged).toBe(true);
+        // Text starting with # is left to normaliseCell, which tells error values apart.
+        else if (!raw.startsWith('#')) expect(unchanged).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isCleanText('#N/A')).toBe(false);
+    expect(isCleanText('#1号楼')).toBe(false);
+    expect(isCleanText(null)).toBe(false);
+    expect(isCleanText(12)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import type {
   SheetSummary,
   ValidationReport,
 } from './model/types';
-import { normaliseCell, numberToText } from './normalise/cell';
+import { isCleanText, normaliseCell, numberToText } from './normalise/cell';
 import { DEFAULT_PROFILE, type SchoolProfile } from './profile/profile';
 import { defaultSeverity, renderMessage, ROW_CHECKS, WORKBOOK_CHECKS } from './rules/catalogue';
 import type { PinyinPort } from './rules/pinyinPort';
@@ -284,9 +284,18 @@ function validateSheet(
     const rowFormats = grid.numberFormats?.[r];
     const rowTypes = grid.valueTypes?.[r];
     for (const { code, index, definition, codeLength } of cellPlan) {
-      const cell = normaliseCell(cells?.[index] ?? null, definition, {
+      const value = cells?.[index] ?? null;
+      const valueType = rowTypes?.[index];
+      // Most cells are text that needs no clean-up (the same test normaliseCell makes) or empty.
+      if (isCleanText(value, valueType)) {
+        values[code] = value as string;
+        continue;
+      }
+      // Empty cells stay '' (normaliseCell has nothing to say about them either).
+      if (value === null || value === '') continue;
+      const cell = normaliseCell(value, definition, {
         numberFormat: rowFormats?.[index],
-        valueType: rowTypes?.[index],
+        valueType,
         codeLength,
       });
       values[code] = cell.text;

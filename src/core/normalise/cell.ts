@@ -124,6 +124,21 @@ function normaliseText(raw: string, definition: FieldDefinition): NormalisedCell
 }
 
 /**
+ * Whether a cell needs no normalisation at all: non-empty text that is not an error value and that the clean-up would
+ * leave as it is (normaliseCell would return it unchanged, without findings). The engine skips normaliseCell for such
+ * cells, most of a sheet, and the allocations that come with it.
+ */
+export function isCleanText(value: CellValue, valueType?: CellValueType): boolean {
+  return (
+    typeof value === 'string' &&
+    value !== '' &&
+    valueType !== 'Error' &&
+    value.charCodeAt(0) !== 35 /* # */ &&
+    !NEEDS_CLEANING.test(value)
+  );
+}
+
+/**
  * Turns one cell into text plus findings. Never hides a defect: every change made here is reported with the
  * raw value, and the cleaned text is offered as the fix.
  */
