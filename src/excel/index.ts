@@ -28,5 +28,17 @@ export {
   type StoreOptions,
 } from './audit';
 export { RECORD_PROTECTION, type RecordSheetSpec } from './records';
+export {
+  applyXuejiValue,
+  canAdoptXuejiValue,
+  readXuejiSheets,
+  XUEJI_ADOPTABLE_RULES,
+  XUEJI_KEY_FIELDS,
+  XUEJI_KEY_RULES,
+  type ApplyXuejiOptions,
+  type XuejiFix,
+  type XuejiRead,
+} from './xueji';
+export { gridsOfFile, parseXuejiFile, type PickedFile, type XuejiFile } from './xuejiFile';
 export { SYNC_BUDGET_BYTES, supportsExcelApi } from './run';
 export { onOfficeReady, officeLocale, officeTheme, type OfficeHostInfo } from './office';

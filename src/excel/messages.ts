@@ -360,11 +360,21 @@ export const errors = {
       { sheets: [sheet] },
     );
   },
-  keyField(field: string): GatewayError {
+  keyField(field: { zh: string; en: string }): GatewayError {
     return new GatewayError('keyField', {
-      'zh-CN': `“${field}”是关键字段（姓名、性别、出生日期、证件号码），不能一键采用学籍值。请核对学籍和证件后手工修改；已上报的数据须按更正程序办理。`,
-      'en-US': `${field} is a key field (name, sex, date of birth, ID number) and is never changed by one click. Check the 学籍 record and the ID document and edit it by hand; reported data needs the correction procedure.`,
+      'zh-CN': `“${field.zh}”是关键字段（姓名、性别、出生日期、证件号码），不能一键采用学籍值。请核对学籍和证件后手工修改；已上报的数据须按更正程序办理。`,
+      'en-US': `${field.en} is a key field (name, sex, date of birth, ID number) and is never changed by one click. Check the 学籍 record and the ID document and edit it by hand; reported data needs the correction procedure.`,
     });
+  },
+  notVerified(sheet: string, address: string): GatewayError {
+    return new GatewayError(
+      'excel',
+      {
+        'zh-CN': `写入单元格“${sheet}”!${address} 后读回的值与写入的不一致（可能有他人同时编辑）。请检查该单元格后重试。`,
+        'en-US': `Cell ${address} of sheet "${sheet}" did not read back as written (someone may be editing at the same time). Check the cell and try again.`,
+      },
+      { sheets: [sheet] },
+    );
   },
   notAdoptable(rule: string): GatewayError {
     return new GatewayError('notAdoptable', {

@@ -3,8 +3,14 @@
  * implementation of the parser and the decoder. Pure: bytes in, rows out.
  */
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. A file whose first line has tabs and no
+ * comma is read as tab-separated (Excel's "Unicode text"). Excel's `="0123"` guard for leading zeros is unwrapped.
+ */
 export function parseCsv(text: string): string[][] {
+  const newline = text.search(/[\r\n]/);
+  const firstLine = newline < 0 ? text : text.slice(0, newline);
+  const separator = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -18,7 +24,7 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
+    else if (ch === separator) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -33,7 +39,7 @@ export function parseCsv(text: string): string[][] {
     row.push(field);
     rows.push(row);
   }
-  return rows;
+  return rows.map((cells) => cells.map((cell) => (/^="[^"]*"$/.test(cell) ? cell.slice(2, -1) : cell)));
 }
 
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GBK — what 学信网 and Excel on Chinese Windows write. */
