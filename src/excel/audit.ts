@@ -31,6 +31,7 @@ import {
   readRecordRows,
   rehide,
   replaceRecordRows,
+  type ReadySheet,
   type RecordProbe,
   type RecordSheetSpec,
 } from './records';
@@ -136,24 +137,42 @@ export async function appendAuditEvent(event: AuditEvent, signed?: SignedDigests
   });
 }
 
+/** A record written with its event, before it (a baseline, a change-log row): see appendEventIn. */
+export interface RecordWrite<T> {
+  spec: RecordSheetSpec;
+  /** Writes the record into the prepared sheet; undefined when it could not be (the reason in the notices). */
+  write(batch: Batcher, ready: ReadySheet): Promise<T | undefined>;
+}
+
 /**
- * The append inside an Excel.run that may do more (a baseline or change-log row first): the event row, the digests,
- * the trail read back. Undefined when the event could not be written (the reason is in `notices`).
+ * The append inside an Excel.run: the event row, the digests, the trail read back; with `record`, that record
+ * first, into its own record sheet — both sheets are made writable before anything is written, so that a sheet that
+ * cannot be written stops the step before it starts. Undefined when the event could not be written (the reason is
+ * in `notices`).
  */
-export async function appendEventIn(
+export async function appendEventIn<T = never>(
   context: Excel.RequestContext,
   batch: Batcher,
   event: AuditEvent,
   signed: SignedDigests | undefined,
   notices: StoreNotice[],
   budget: number,
-): Promise<{ row: number; digestsWritten: boolean; trail: AuditTrail; problems: ChainProblem[] } | undefined> {
+  record?: RecordWrite<T>,
+): Promise<{ row: number; digestsWritten: boolean; trail: AuditTrail; problems: ChainProblem[]; written?: T } | undefined> {
   const workbookProtection = context.workbook.protection.load('protected');
   const audit = probeRecordSheet(context, AUDIT_SPEC, true);
   const digests = signed ? probeRecordSheet(context, DIGEST_SPEC, true) : undefined;
+  const extra = record ? probeRecordSheet(context, record.spec, true) : undefined;
   await batch.sync();
   const ready = await prepareRecordSheet(context, batch, audit, workbookProtection.protected, notices);
   if (!ready) return undefined;
+  let written: T | undefined;
+  if (record && extra) {
+    const recordSheet = await prepareRecordSheet(context, batch, extra, workbookProtection.protected, notices);
+    if (!recordSheet) return undefined;
+    written = await record.write(batch, recordSheet);
+    if (written === undefined) return undefined;
+  }
   const rows = await appendRecordRows(batch, ready, [auditRowOf(event)], notices, budget);
   if (!rows) return undefined;
 
@@ -168,7 +187,7 @@ export async function appendEventIn(
   const digestsAfter = probeRecordSheet(context, DIGEST_SPEC, false);
   await batch.sync();
   const trail = await trailOf(batch, auditAfter, digestsAfter, { rehide: true, budget }, notices);
-  return { row: rows[0], digestsWritten, trail, problems: verifyChain(trail.events) };
+  return { row: rows[0], digestsWritten, trail, problems: verifyChain(trail.events), ...(record ? { written } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -29,6 +29,15 @@ export {
 } from './audit';
 export { RECORD_PROTECTION, type RecordSheetSpec } from './records';
 export {
+  appendChangeStep,
+  readChangeState,
+  writeBaseline,
+  BASELINE_SPEC,
+  CHANGES_SPEC,
+  type ChangeState,
+  type ChangeWriteResult,
+} from './changes';
+export {
   applyXuejiValue,
   canAdoptXuejiValue,
   readXuejiSheets,
