@@ -49,5 +49,20 @@ export {
   type XuejiRead,
 } from './xueji';
 export { gridsOfFile, parseXuejiFile, type PickedFile, type XuejiFile } from './xuejiFile';
+export {
+  blobDownload,
+  freeSheetName,
+  officePlatform,
+  saveFile,
+  savePathFor,
+  setFileSaver,
+  writeRowsToNewSheet,
+  type FileSaver,
+  type NewSheetOptions,
+  type NewSheetResult,
+  type SaveOptions,
+  type SavePath,
+  type SaveResult,
+} from './output';
 export { SYNC_BUDGET_BYTES, supportsExcelApi } from './run';
 export { onOfficeReady, officeLocale, officeTheme, type OfficeHostInfo } from './office';
