@@ -129,6 +129,16 @@ describe('append and read', () => {
     expect(audit.value(1, 11)).toBe('=not a formula, 0012');
   });
 
+  it('appends several events in order in one call', async () => {
+    install(dataWorkbook());
+    const events = chain(3);
+    const result = await appendAuditEvent(events, signedOf(3, 2));
+    if (!result.appended) throw new Error('not appended');
+    expect(result.rows).toEqual([2, 3, 4]);
+    expect(result.trail.events).toEqual(events);
+    expect(result.trail.signed).toEqual(signedOf(3, 2));
+  });
+
   it('replaces the digests of an earlier sign-off, clearing rows left over', async () => {
     install(dataWorkbook());
     const events = chain(2);

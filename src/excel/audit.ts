@@ -106,8 +106,10 @@ export async function readAuditTrail(options: ReadTrailOptions = {}): Promise<Au
 export type AppendResult =
   | {
       appended: true;
-      /** Excel row of the event in `_dd_audit`. */
+      /** Excel row of the (first) event in `_dd_audit`. */
       row: number;
+      /** Excel rows of all events appended, in order. */
+      rows: number[];
       /** Whether the signed row digests were written (false with a notice when `_dd_digests` could not be). */
       digestsWritten: boolean;
       /** The trail read back after appending. */
@@ -120,12 +122,16 @@ export type AppendResult =
   | { appended: false; notices: StoreNotice[]; syncs: number };
 
 /**
- * Appends one event as a new row of `_dd_audit` (never rewriting a row) and, for a sign-off, replaces the row
- * digests in `_dd_digests`. Sets the sheets up on first use (VeryHidden, protected once: `undoCleared`), hides them
+ * Appends one event (or several, in order: e.g. 导出上报文件 and 基线建立) as new rows of `_dd_audit` (never
+ * rewriting a row) and, for a sign-off, replaces the row digests in `_dd_digests`. Sets the sheets up on first use (VeryHidden, protected once: `undoCleared`), hides them
  * again if unhidden, reads the rows back to verify them. Protect/unprotect failures come back as notices: with
  * `appended: false` only when the event could not be written at all.
  */
-export async function appendAuditEvent(event: AuditEvent, signed?: SignedDigests, options: StoreOptions = {}): Promise<AppendResult> {
+export async function appendAuditEvent(
+  event: AuditEvent | readonly AuditEvent[],
+  signed?: SignedDigests,
+  options: StoreOptions = {},
+): Promise<AppendResult> {
   throwIfAborted(options.signal);
   const budget = options.syncBudget ?? SYNC_BUDGET_BYTES;
   return runExcel(async (context) => {
@@ -153,12 +159,14 @@ export interface RecordWrite<T> {
 export async function appendEventIn<T = never>(
   context: Excel.RequestContext,
   batch: Batcher,
-  event: AuditEvent,
+  event: AuditEvent | readonly AuditEvent[],
   signed: SignedDigests | undefined,
   notices: StoreNotice[],
   budget: number,
   record?: RecordWrite<T>,
-): Promise<{ row: number; digestsWritten: boolean; trail: AuditTrail; problems: ChainProblem[]; written?: T } | undefined> {
+): Promise<{ row: number; rows: number[]; digestsWritten: boolean; trail: AuditTrail; problems: ChainProblem[]; written?: T } | undefined> {
+  const events: readonly AuditEvent[] = Array.isArray(event) ? event : [event as AuditEvent];
+  if (events.length === 0) throw new Error('appendAuditEvent: no event');
   const workbookProtection = context.workbook.protection.load('protected');
   const audit = probeRecordSheet(context, AUDIT_SPEC, true);
   const digests = signed ? probeRecordSheet(context, DIGEST_SPEC, true) : undefined;
@@ -173,7 +181,7 @@ export async function appendEventIn<T = never>(
     written = await record.write(batch, recordSheet);
     if (written === undefined) return undefined;
   }
-  const rows = await appendRecordRows(batch, ready, [auditRowOf(event)], notices, budget);
+  const rows = await appendRecordRows(batch, ready, events.map(auditRowOf), notices, budget);
   if (!rows) return undefined;
 
   let digestsWritten = false;
@@ -187,7 +195,7 @@ export async function appendEventIn<T = never>(
   const digestsAfter = probeRecordSheet(context, DIGEST_SPEC, false);
   await batch.sync();
   const trail = await trailOf(batch, auditAfter, digestsAfter, { rehide: true, budget }, notices);
-  return { row: rows[0], digestsWritten, trail, problems: verifyChain(trail.events), ...(record ? { written } : {}) };
+  return { row: rows[0], rows, digestsWritten, trail, problems: verifyChain(trail.events), ...(record ? { written } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ describe('a picked 学籍 file', () => {
   it('parses a GBK .csv like the CLI does', async () => {
     const text = [HEADER.join(','), ...records.map((r) => xuejiRow(r).join(','))].join('\r\n');
     const bytes = new Uint8Array(iconv.encode(text, 'gbk'));
-    const parsed = await parseXuejiFile(picked('xueji.csv', bytes));
+    const parsed = await parseXuejiFile({ name: 'xueji.csv', bytes });
     const cli = await readXuejiSource(await tempFile('xueji.csv', bytes));
     expect(parsed.sheets).toEqual(cli);
     expect(parsed.sheets[0].records[0].values.XM).toBe(records[0].XM);

@@ -10,11 +10,8 @@ import { decodeText, parseCsv } from '../core/xueji/csv';
 import { findXuejiSheets, type XuejiSheet } from '../core/xueji/sheet';
 import { errors } from './messages';
 
-/** What the pane has of a picked file: a File satisfies it. */
-export interface PickedFile {
-  name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+/** What the pane has of a picked file: a File satisfies it; or its name and bytes. */
+export type PickedFile = { name: string; arrayBuffer(): Promise<ArrayBuffer> } | { name: string; bytes: Uint8Array };
 
 export interface XuejiFile {
   /** The 学籍/学历 sheets found, named after the file (`file.xlsx`, or `file.xlsx › Sheet1` when it has several). */
@@ -111,7 +108,7 @@ async function xlsxGrids(name: string, bytes: Uint8Array): Promise<SheetGrid[]> 
 
 /** The grids of a picked .xlsx or .csv file; GatewayError('fileFormat') for .xls and anything else. */
 export async function gridsOfFile(file: PickedFile): Promise<SheetGrid[]> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = 'bytes' in file ? file.bytes : new Uint8Array(await file.arrayBuffer());
   const { name } = file;
   if (bytes.length >= 8 && startsWith(bytes, CFB)) throw errors.fileFormat(name, 'xls');
   if (bytes.length >= 4 && startsWith(bytes, ZIP)) return xlsxGrids(name, bytes);
