@@ -1628,13 +1628,8 @@ export class FormatProtectionProxy extends ProxyBase<AreasTarget> {
   }
   protected _read(target: AreasTarget, property: string): unknown {
     if (property === 'formulaHidden') return false;
-    let state: boolean | null | undefined;
-    for (const rect of target.rects) {
-      const locked = target.sheet.lockedState(rect);
-      if (state === undefined) state = locked;
-      else if (state !== locked) return null;
-    }
-    return state ?? true;
+    const states = new Set(target.rects.map((rect) => target.sheet.lockedState(rect)));
+    return states.size === 1 ? [...states][0] : null;
   }
   get locked(): boolean {
     return this._get('locked');

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { installSimulator, type InstalledSimulator } from './install';
 import { workbookFromGrids, workbookFromXlsx } from './load';
+import { workbookToXlsx } from './save';
 import { SimWorkbook } from './model';
 import { PAYLOAD_LIMIT_BYTES, type SimulatorOptions } from './api';
 
@@ -466,5 +467,101 @@ describe('loading .xlsx', () => {
       expect(hidden.visibility).toBe('VeryHidden');
       expect(note.content).toBe('原有批注');
     });
+  });
+});
+
+describe('cell locking and protection faults', () => {
+  it('lets a protected sheet take values in unlocked cells only; locking changes only while unprotected', async () => {
+    const workbook = install(sample()).workbook;
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Other');
+      sheet.getRange('A:B').format.protection.locked = false;
+      sheet.protection.protect({ allowFormatCells: true });
+      await context.sync();
+      sheet.getRange('A5:B5').numberFormat = [['@', '@']];
+      sheet.getRange('A5:B5').values = [['1', '2']];
+      await context.sync();
+      const states = [sheet.getRange('A1:B9'), sheet.getRange('A1:C1'), sheet.getRange('D4')].map((r) => r.format.protection.load('locked'));
+      await context.sync();
+      expect(states.map((s) => s.locked)).toEqual([false, null, true]);
+      sheet.getRange('C5').values = [['x']];
+      expect(await codeOf(context.sync())).toBe('AccessDenied');
+      sheet.getRange('A5').format.protection.locked = true;
+      expect(await codeOf(context.sync())).toBe('AccessDenied');
+      sheet.getRange('A5:B5').clear('Contents');
+      await context.sync();
+    });
+    const other = workbook.sheet('Other')!;
+    expect(other.value(4, 0)).toBeNull();
+    expect(other.numberFormat(4, 1)).toBe('@');
+  });
+
+  it('fails protect, unprotect and visibility as configured (AccessDenied on some builds)', async () => {
+    const installed = install(sample(), { faults: { protect: 'AccessDenied' } });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').protection.protect();
+      expect(await codeOf(context.sync())).toBe('AccessDenied');
+      installed.host.faults.protect = undefined;
+      installed.host.faults.unprotect = 'AccessDenied';
+      context.workbook.worksheets.getItem('Data').protection.protect();
+      await context.sync();
+      context.workbook.worksheets.getItem('Data').protection.unprotect();
+      expect(await codeOf(context.sync())).toBe('AccessDenied');
+      installed.host.faults.visibility = 'AccessDenied';
+      context.workbook.worksheets.getItem('Other').visibility = 'Hidden';
+      expect(await codeOf(context.sync())).toBe('AccessDenied');
+    });
+    expect(installed.workbook.sheet('Data')!.protection.protected).toBe(true);
+    expect(installed.workbook.sheet('Other')!.visibility).toBe('Visible');
+  });
+});
+
+describe('Excel.createWorkbook', () => {
+  it('records the workbook opened from base64 (ExcelApi 1.8), refusing what is no .xlsx', async () => {
+    const installed = install(sample());
+    const bytes = await workbookToXlsx(sample());
+    const base64 = Buffer.from(bytes).toString('base64');
+    await Excel.createWorkbook(base64);
+    expect(installed.host.createdWorkbooks).toEqual([{ base64, bytes: new Uint8Array(bytes) }]);
+    expect(await codeOf(Excel.createWorkbook(Buffer.from('a,b').toString('base64')))).toBe('InvalidArgument');
+    install(sample(), { apiVersion: '1.7' });
+    expect(await codeOf(Excel.createWorkbook(base64))).toBe('ApiNotFound');
+  });
+});
+
+describe('writing .xlsx', () => {
+  it('saves what loading reads back: values, formulas, formats, fills, notes, states, protection, unlocked cells', async () => {
+    const workbook = sample();
+    const data = workbook.sheet('Data')!;
+    data.setFormula(3, 0, '=HYPERLINK("#A1","A1")', 'A1');
+    data.setFill(1, 0, { pattern: 'Solid', color: '#FFC7CE', patternColor: null });
+    data.notes.set(2 * 16_384, { content: '批注', authorName: '' });
+    data.hiddenRows.add(2);
+    const hidden = workbook.addSheet('_dd_audit');
+    hidden.setValue(0, 0, 'seq');
+    hidden.setNumberFormat(1, 0, '@');
+    hidden.setValue(1, 0, '1');
+    hidden.setLocked({ row: 0, column: 0, rows: 1_048_576, columns: 2 }, false);
+    hidden.visibility = 'VeryHidden';
+    hidden.protection.protected = true;
+    hidden.protection.options.allowFormatCells = true;
+
+    const back = await workbookFromXlsx(await workbookToXlsx(workbook));
+    expect(back.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Data', 'Visible'],
+      ['Other', 'Visible'],
+      ['_dd_audit', 'VeryHidden'],
+    ]);
+    const d = back.sheet('Data')!;
+    expect([d.value(1, 1), d.value(1, 2), d.numberFormat(1, 1), d.numberFormat(1, 2)]).toEqual(['11010120000101123X', 36892, '@', 'yyyy-mm-dd']);
+    expect([d.formulas.get(3 * 16_384), d.value(3, 0)]).toEqual(['=HYPERLINK("#A1","A1")', 'A1']);
+    expect(d.fill(1, 0)).toEqual({ pattern: 'Solid', color: '#FFC7CE', patternColor: null });
+    expect(d.notes.get(2 * 16_384)?.content).toBe('批注');
+    expect(d.isRowHidden(2)).toBe(true);
+    const h = back.sheet('_dd_audit')!;
+    expect(h.protection.protected).toBe(true);
+    expect([h.value(1, 0), h.numberFormat(1, 0)]).toEqual(['1', '@']);
+    expect([h.isLocked(1, 0), h.isLocked(500, 1), h.isLocked(0, 2)]).toEqual([false, false, true]);
+    expect(back.sheet('Other')!.value(2, 2)).toBe('x');
   });
 });
