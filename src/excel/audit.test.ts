@@ -8,7 +8,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { nextEvent, verifyChain } from '../core/audit/chain';
 import type { AuditDraft, AuditEvent } from '../core/audit/events';
-import { AUDIT_SHEET, DIGEST_SHEET, type SignedDigests } from '../core/audit/sheetFormat';
+import { AUDIT_SHEET, auditRowOf, DIGEST_SHEET, type SignedDigests } from '../core/audit/sheetFormat';
+
+const auditRowOfForTest = (event: AuditEvent) => auditRowOf(event).map((cell) => String(cell));
 import { gridFromRecords, validRecord } from '../core/testing/fixtures';
 import { appendAuditEvent as cliAppend, readAuditTrail as cliRead } from '../node/auditStore';
 import { openWorkbook } from '../node/signedWorkbook';
@@ -16,7 +18,7 @@ import { installSimulator, type InstalledSimulator } from '../simulator/install'
 import { workbookFromGrids, workbookFromXlsx } from '../simulator/load';
 import type { SimWorkbook } from '../simulator/model';
 import { workbookToXlsx } from '../simulator/save';
-import type { SimulatorOptions } from '../simulator/api';
+import { SimRequestContext, type SimulatorOptions } from '../simulator/api';
 import { appendAuditEvent, digestTemplateSheets, readAuditTrail, readTemplateSheets } from './index';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -298,6 +300,28 @@ describe('hidden, protected, shared', () => {
     expect(trail.events.slice(2).map((e) => e.actor).sort()).toEqual(['乙', '甲']);
     expect(verifyChain(trail.events).map((p) => [p.kind, p.seq])).toEqual([['fork', 3]]);
     expect(simText(workbook, AUDIT_SHEET)).toHaveLength(5);
+  });
+
+  it('appends an event again when a co-author overwrote its row after it was read back', async () => {
+    const workbook = install(dataWorkbook());
+    const base = chain(2);
+    await appendAuditEvent(base[0]);
+    const mine = nextEvent([base[0]], draft('甲', '校核通过'));
+    const theirs = nextEvent([base[0]], draft('乙', '校核通过'));
+    // Syncs of this append: probe, write, read back, then the trail. Before the trail, 乙's row lands on row 3.
+    const sync = SimRequestContext.prototype.sync;
+    let count = 0;
+    const spy = jest.spyOn(SimRequestContext.prototype, 'sync').mockImplementation(async function (this: SimRequestContext) {
+      if (++count === 4) auditRowOfForTest(theirs).forEach((cell, c) => workbook.sheet(AUDIT_SHEET)!.setValue(2, c, cell));
+      return sync.call(this);
+    });
+    const result = await appendAuditEvent(mine);
+    spy.mockRestore();
+    if (!result.appended) throw new Error('not appended');
+    expect(result.rows).toEqual([4]);
+    expect(result.notices).toEqual([expect.objectContaining({ kind: 'rowMoved', from: 3, to: 4 })]);
+    expect(result.trail.events.map((e) => e.actor)).toEqual([base[0].actor, '乙', '甲']);
+    expect(result.problems.map((p) => p.kind)).toEqual(['fork']);
   });
 });
 

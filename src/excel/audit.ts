@@ -22,7 +22,7 @@ import {
 } from '../core/audit/sheetFormat';
 import type { ValidationReport } from '../core/model/types';
 import { validateTemplateSheets, type TemplateSheet, type ValidateOptions } from '../core/validate';
-import { errors, type StoreNotice } from './messages';
+import { errors, storeNotices, type StoreNotice } from './messages';
 import type { ReadResult } from './read';
 import {
   appendRecordRows,
@@ -191,10 +191,27 @@ export async function appendEventIn<T = never>(
   }
 
   // The trail as it is now, for the pane (and to see a co-author's event on the same head: a fork).
-  const auditAfter = probeRecordSheet(context, AUDIT_SPEC, false);
-  const digestsAfter = probeRecordSheet(context, DIGEST_SPEC, false);
-  await batch.sync();
-  const trail = await trailOf(batch, auditAfter, digestsAfter, { rehide: true, budget }, notices);
+  const readTrail = async () => {
+    const auditAfter = probeRecordSheet(context, AUDIT_SPEC, false);
+    const digestsAfter = probeRecordSheet(context, DIGEST_SPEC, false);
+    await batch.sync();
+    return { trail: await trailOf(batch, auditAfter, digestsAfter, { rehide: true, budget }, notices), end: auditAfter.used };
+  };
+  const first = await readTrail();
+  let trail = first.trail;
+  const end = first.end;
+  // A co-author may have written over a row after it was read back: an event missing from the trail goes in again.
+  const missing = events.map((e, i) => i).filter((i) => !trail.events.some((t) => t.entryHash === events[i].entryHash && t.seq === events[i].seq));
+  if (missing.length) {
+    ready.nextRow = end.isNullObject ? ready.nextRow : end.rowIndex + end.rowCount;
+    const again = await appendRecordRows(batch, ready, missing.map((i) => auditRowOf(events[i])), notices, budget);
+    if (!again) return undefined;
+    missing.forEach((i, k) => {
+      notices.push(storeNotices.rowMoved(AUDIT_SHEET, rows[i], again[k]));
+      rows[i] = again[k];
+    });
+    trail = (await readTrail()).trail;
+  }
   return { row: rows[0], rows, digestsWritten, trail, problems: verifyChain(trail.events), ...(record ? { written } : {}) };
 }
 
