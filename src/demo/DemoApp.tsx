@@ -2,6 +2,7 @@ import { Button, Field, FluentProvider, makeStyles, Select, Switch, tokens, webL
 import * as React from 'react';
 import { installSimulator, workbookFromXlsx, type InstalledSimulator, type SimWorkbook } from '../simulator';
 import { App, type ThemeSource } from '../taskpane/App';
+import type { PanePorts } from '../taskpane/ports';
 import type { HostTheme } from '../taskpane/theme';
 import type { ValidationRunner } from '../taskpane/validation/runner';
 import type { WorkbookPort } from '../taskpane/workbookPort';
@@ -55,7 +56,17 @@ const useStyles = makeStyles({
 export interface DemoAppProps {
   /** Builds the pane's port once the simulator is installed (the Excel gateway, adapted). */
   createPort: () => WorkbookPort;
+  /** The later steps' ports (audit trail, 学籍, change log, saving files) over the gateway. */
+  createPanePorts: () => PanePorts;
   createRunner: () => ValidationRunner;
+}
+
+/** A file the pane saved (the demo keeps a copy so that the browser test can read it back). */
+export interface SavedFile {
+  name: string;
+  mime: string;
+  bytes: number[];
+  method: string;
 }
 
 interface Loaded {
@@ -64,6 +75,7 @@ interface Loaded {
   workbook: SimWorkbook;
   simulator: InstalledSimulator;
   port: WorkbookPort;
+  ports: PanePorts;
   runner: ValidationRunner;
 }
 
@@ -74,6 +86,23 @@ export interface DemoHandle {
   load(name: string): Promise<void>;
   /** Every fill of every sheet, as `Sheet!A1 → #RRGGBB` — to check that clearing marks restores them. */
   fills(): Record<string, string>;
+  /** Files the pane saved since the page opened, in order. */
+  saved: SavedFile[];
+}
+
+/** Keeps a copy of every file the pane saves, then saves it as the gateway does (a download in the demo). */
+function recordingSaves(ports: PanePorts, saved: SavedFile[]): PanePorts {
+  return {
+    ...ports,
+    files: {
+      ...ports.files,
+      async saveFile(name, bytes, mime) {
+        const result = await ports.files.saveFile(name, bytes, mime);
+        saved.push({ name, mime, bytes: Array.from(bytes), method: result.method });
+        return result;
+      },
+    },
+  };
 }
 
 declare global {
@@ -84,7 +113,8 @@ declare global {
 
 /** The task pane beside a plain grid of a simulated workbook loaded from examples/ or the user's own .xlsx. */
 export function DemoApp(props: DemoAppProps) {
-  const { createPort, createRunner } = props;
+  const { createPort, createPanePorts, createRunner } = props;
+  const saved = React.useRef<SavedFile[]>([]);
   const styles = useStyles();
   const [examples, setExamples] = React.useState<string[]>([]);
   const [selected, setSelected] = React.useState('');
@@ -116,7 +146,15 @@ export function DemoApp(props: DemoAppProps) {
         loadedRef.current?.runner.dispose();
         const simulator = installSimulator(workbook, { platform: 'OfficeOnline' });
         (simulator.office.context as { officeTheme: unknown }).officeTheme = dark ? DARK : LIGHT;
-        const next: Loaded = { key: ++keyRef.current, name, workbook, simulator, port: createPort(), runner: createRunner() };
+        const next: Loaded = {
+          key: ++keyRef.current,
+          name,
+          workbook,
+          simulator,
+          port: createPort(),
+          ports: recordingSaves(createPanePorts(), saved.current),
+          runner: createRunner(),
+        };
         loadedRef.current = next;
         setLoaded(next);
         document.title = `${name} · 学位授予信息助手演示`;
@@ -124,7 +162,7 @@ export function DemoApp(props: DemoAppProps) {
         setError(`无法打开 ${name}：${(e as Error).message} / Cannot open ${name}`);
       }
     },
-    [createPort, createRunner, dark],
+    [createPort, createPanePorts, createRunner, dark],
   );
 
   const loadExample = React.useCallback(
@@ -171,6 +209,7 @@ export function DemoApp(props: DemoAppProps) {
       workbook: loaded?.workbook,
       loaded: loaded !== undefined,
       load: loadExample,
+      saved: saved.current,
       fills() {
         const fills: Record<string, string> = {};
         for (const sheet of loaded?.workbook.sheets ?? []) {
@@ -250,6 +289,7 @@ export function DemoApp(props: DemoAppProps) {
             <App
               key={loaded.key}
               port={loaded.port}
+              ports={loaded.ports}
               runner={loaded.runner}
               theme={themeSource}
               storage={window.localStorage}

@@ -1,21 +1,17 @@
 /** @jest-environment jsdom */
+import './testing/jsdom';
+import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { loadPinyin } from '../core/rules/pinyinPort';
 import { gridFromRecords, validRecord } from '../core/testing/fixtures';
 import { validateWorkbook } from '../core/validate';
-import { App } from './App';
+import { App, type AppProps } from './App';
+import { MemoryPanePorts } from './testing/memoryPanePorts';
 import { MemoryPort } from './testing/memoryPort';
 import { createInlineRunner } from './validation/runner';
 
 const TODAY = '20260701';
 
-// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
 
 function defectiveGrid() {
   const records = Array.from({ length: 30 }, (_, i) => validRecord(i));
@@ -36,6 +32,12 @@ function memoryStorage() {
   };
 }
 
+/** The App over a MemoryPort, with in-memory ports for the later steps. */
+function TestApp(props: Omit<AppProps, 'port' | 'ports'> & { port: MemoryPort }) {
+  const [ports] = React.useState(() => new MemoryPanePorts(props.port));
+  return <App {...props} ports={ports} />;
+}
+
 async function runValidation() {
   fireEvent.click(screen.getByRole('button', { name: '开始校验' }));
   await waitFor(() => expect(screen.getByTestId('count-error')).toBeTruthy(), { timeout: 20_000 });
@@ -48,18 +50,19 @@ describe('the task pane', () => {
     expected = validateWorkbook([grid], { today: TODAY, pinyin: await loadPinyin() });
   });
 
-  it('shows the steps, with only 校验 enabled and the others explained', () => {
-    render(<App port={new MemoryPort([grid])} runner={createInlineRunner()} today={TODAY} />);
+  it('shows the five steps, all enabled, each described for screen readers', () => {
+    render(<TestApp port={new MemoryPort([grid])} runner={createInlineRunner()} today={TODAY} />);
     const tabs = ['校验', '学籍比对', '签核', '导出', '记录'].map((name) => screen.getByRole('tab', { name }));
     const disabled = (tab: HTMLElement) => tab.hasAttribute('disabled') || tab.getAttribute('aria-disabled') === 'true';
-    expect(tabs.map(disabled)).toEqual([false, true, true, true, true]);
-    expect(screen.getByText('需要学信网导出的学籍数据（本批毕业生，.xlsx 或 .csv）。')).toBeTruthy();
+    expect(tabs.map(disabled)).toEqual([false, false, false, false, false]);
+    const description = document.getElementById(tabs[1].getAttribute('aria-describedby')!);
+    expect(description?.textContent).toContain('学信网学籍数据');
     expect(screen.getByTestId('profile').textContent).toContain('12608 重庆外语外事学院');
   });
 
   it('validates, shows the counts the engine reports, and selects a clicked issue', async () => {
     const port = new MemoryPort([grid]);
-    render(<App port={port} runner={createInlineRunner()} today={TODAY} />);
+    render(<TestApp port={port} runner={createInlineRunner()} today={TODAY} />);
     await runValidation();
     if (!expected.ok) throw new Error('expected a report');
     for (const severity of ['error', 'warning', 'info'] as const) {
@@ -81,7 +84,7 @@ describe('the task pane', () => {
 
   it('marks, clears and writes through the port, each on a click', async () => {
     const port = new MemoryPort([grid]);
-    render(<App port={port} runner={createInlineRunner()} today={TODAY} />);
+    render(<TestApp port={port} runner={createInlineRunner()} today={TODAY} />);
     await runValidation();
     expect(port.calls.map((c) => c.method)).toEqual(['readTemplateSheets']);
     fireEvent.click(screen.getByRole('button', { name: '标记问题单元格' }));
@@ -95,7 +98,7 @@ describe('the task pane', () => {
   });
 
   it('filters by severity and field', async () => {
-    render(<App port={new MemoryPort([grid])} runner={createInlineRunner()} today={TODAY} />);
+    render(<TestApp port={new MemoryPort([grid])} runner={createInlineRunner()} today={TODAY} />);
     await runValidation();
     if (!expected.ok) throw new Error('expected a report');
     const total = expected.report.issues.length;
@@ -113,7 +116,7 @@ describe('the task pane', () => {
 
   it('switches to English, validates again in English and remembers the choice', async () => {
     const storage = memoryStorage();
-    render(<App port={new MemoryPort([grid])} runner={createInlineRunner()} today={TODAY} storage={storage} />);
+    render(<TestApp port={new MemoryPort([grid])} runner={createInlineRunner()} today={TODAY} storage={storage} />);
     await runValidation();
     fireEvent.click(screen.getByTestId('language'));
     expect(screen.getByRole('tab', { name: 'Validate' })).toBeTruthy();
@@ -123,7 +126,7 @@ describe('the task pane', () => {
   });
 
   it('re-validates with an overridden category', async () => {
-    render(<App port={new MemoryPort([grid])} runner={createInlineRunner()} today={TODAY} />);
+    render(<TestApp port={new MemoryPort([grid])} runner={createInlineRunner()} today={TODAY} />);
     await runValidation();
     const select = screen.getByRole('combobox', { name: '学位类别' });
     expect((select as HTMLSelectElement).options[0].text).toBe('自动识别（普通本科）');
@@ -133,7 +136,7 @@ describe('the task pane', () => {
 
   it('explains a workbook without a template sheet and the gateway findings', async () => {
     const port = new MemoryPort([{ name: 'Sheet1', startRow: 1, startColumn: 0, values: [['成绩单']] }]);
-    render(<App port={port} runner={createInlineRunner()} today={TODAY} />);
+    render(<TestApp port={port} runner={createInlineRunner()} today={TODAY} />);
     fireEvent.click(screen.getByRole('button', { name: '开始校验' }));
     await waitFor(() => expect(screen.getByTestId('findings').textContent).toContain('没有找到学位授予信息表'));
     expect(screen.getByTestId('findings').textContent).toContain('已查看的工作表：Sheet1');
@@ -146,7 +149,7 @@ describe('the task pane', () => {
         { kind: 'filtered', sheet: '学位授予信息' },
       ],
     );
-    render(<App port={flagged} runner={createInlineRunner()} today={TODAY} />);
+    render(<TestApp port={flagged} runner={createInlineRunner()} today={TODAY} />);
     fireEvent.click(screen.getAllByRole('button', { name: '开始校验' })[1]);
     await waitFor(() => expect(screen.getAllByTestId('findings')[1].querySelectorAll('[data-finding]')).toHaveLength(3));
   });
@@ -154,7 +157,7 @@ describe('the task pane', () => {
   it('cancels a run without touching the workbook', async () => {
     const port = new MemoryPort([grid]);
     port.hold();
-    render(<App port={port} runner={createInlineRunner()} today={TODAY} />);
+    render(<TestApp port={port} runner={createInlineRunner()} today={TODAY} />);
     fireEvent.click(screen.getByRole('button', { name: '开始校验' }));
     expect(await screen.findByRole('progressbar')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '取消' }));
@@ -165,13 +168,13 @@ describe('the task pane', () => {
   });
 
   it('says so when opened outside Office', () => {
-    render(<App port={new MemoryPort([grid])} runner={createInlineRunner()} outsideOffice />);
+    render(<TestApp port={new MemoryPort([grid])} runner={createInlineRunner()} outsideOffice />);
     expect(screen.getByTestId('outside-office').textContent).toContain('npm run demo');
   });
 
   it('follows a dark Office theme', () => {
     const { container } = render(
-      <App
+      <TestApp
         port={new MemoryPort([grid])}
         runner={createInlineRunner()}
         theme={{ current: () => ({ bodyBackgroundColor: '#262626' }) }}

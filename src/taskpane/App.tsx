@@ -2,10 +2,15 @@ import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens 
 import * as React from 'react';
 import type { Locale } from '../core/model/types';
 import { DEFAULT_PROFILE, parseProfile, type SchoolProfile } from '../core/profile/profile';
-import { OtherSteps, StepTabs, type StepId } from './components/StepShell';
+import { PrintProvider } from './components/Print';
+import { ReconcileStep } from './components/ReconcileStep';
+import { SignOffStep } from './components/SignOffStep';
+import { StepTabs, type StepId } from './components/StepShell';
 import { ValidateStep } from './components/ValidateStep';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
-import { useValidationSession, type Overrides } from './state/useValidationSession';
+import { createLocalIdentityPort, type IdentityPort } from './identity';
+import type { PanePorts } from './ports';
+import { usePane } from './state/usePane';
 import { fluentTheme, type HostTheme } from './theme';
 import type { ValidationRunner } from './validation/runner';
 import type { WorkbookPort } from './workbookPort';
@@ -19,6 +24,10 @@ export interface ThemeSource {
 export interface AppProps {
   port: WorkbookPort;
   runner: ValidationRunner;
+  /** The workbook's hidden record sheets, 学籍 data and file saving, for the steps after 校验. */
+  ports: PanePorts;
+  /** Who signs; self-declared (typed, remembered in `storage`) unless a school configures a verified sign-in. */
+  identity?: IdentityPort;
   theme?: ThemeSource;
   /** Remembers the language and the school profile on this computer (localStorage); nothing leaves it. */
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -27,6 +36,8 @@ export interface AppProps {
   today?: string;
   /** The page was opened outside Office: say so instead of failing on the first read. */
   outsideOffice?: boolean;
+  /** Replaces window.print (tests). */
+  onPrint?: () => void;
 }
 
 const LOCALE_KEY = 'degree-data.pane.locale';
@@ -69,13 +80,13 @@ const useStyles = makeStyles({
   title: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: SchoolProfile | undefined) => void }) {
-  const { port, runner, profile, setProfile, today } = props;
+function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: SchoolProfile | undefined) => void; identity: IdentityPort }) {
+  const { port, runner, ports, profile, setProfile, today } = props;
   const { t, locale, setLocale } = useI18n();
   const styles = useStyles();
   const [step, setStep] = React.useState<StepId>('validate');
-  const [overrides, setOverrides] = React.useState<Overrides>({});
-  const [state, actions] = useValidationSession({ port, runner, locale, profile, overrides, today });
+  const pane = usePane({ port, runner, ports, identity: props.identity, locale, profile, today });
+  const { session: state, sessionActions: actions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff } = pane;
 
   // The pinyin dictionary (~300 KB) loads after the first render, while the user reads the pane.
   React.useEffect(() => {
@@ -83,7 +94,15 @@ function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: 
     return () => clearTimeout(timer);
   }, [runner]);
 
+  // The audit trail is read when a step that shows it opens, and again after each new validation.
+  const needsLedger = step === 'signoff' || step === 'export' || step === 'records';
+  const { reload } = ledgerActions;
+  React.useEffect(() => {
+    if (needsLedger) void reload();
+  }, [needsLedger, reload, state.version]);
+
   const other: Locale = locale === 'zh-CN' ? 'en-US' : 'zh-CN';
+  const panelId = React.useId();
   return (
     <main className={styles.root} lang={locale} aria-label={t('app.title')}>
       <header className={styles.header}>
@@ -104,23 +123,26 @@ function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: 
           <MessageBarBody>{t('host.outside')}</MessageBarBody>
         </MessageBar>
       )}
-      <StepTabs selected={step} onSelect={setStep} />
-      <div role="tabpanel" aria-label={t(`steps.${step}`)}>
-        <ValidateStep
-          state={state}
-          actions={actions}
-          overrides={overrides}
-          onOverridesChange={setOverrides}
-          profile={profile}
-          onProfileChange={setProfile}
-        />
+      <StepTabs selected={step} onSelect={setStep} panelId={panelId} />
+      <div role="tabpanel" id={panelId} aria-labelledby={`step-tab-${step}`} data-step-panel={step}>
+        {step === 'validate' && (
+          <ValidateStep
+            state={state}
+            actions={actions}
+            overrides={overrides}
+            onOverridesChange={setOverrides}
+            profile={profile}
+            onProfileChange={setProfile}
+          />
+        )}
+        {step === 'reconcile' && <ReconcileStep view={reconcile} session={state} sessionActions={actions} signer={signer} />}
+        {step === 'signoff' && <SignOffStep view={signOff} session={state} ledger={ledger} signer={signer} profile={profile} />}
       </div>
-      <OtherSteps />
     </main>
   );
 }
 
-/** The task pane: theme from Office, zh-CN by default, the 校验 step working and the others explained. */
+/** The task pane: theme from Office, zh-CN by default, the steps 校验 · 学籍比对 · 签核 · 导出 · 记录. */
 export function App(props: AppProps) {
   const { storage, theme } = props;
   const styles = useStyles();
@@ -150,10 +172,13 @@ export function App(props: AppProps) {
     },
     [storage],
   );
+  const identity = React.useMemo(() => props.identity ?? createLocalIdentityPort(storage), [props.identity, storage]);
   return (
     <FluentProvider theme={fluentTheme(host)} className={styles.provider} lang={locale}>
       <I18nProvider locale={locale} setLocale={setLocale}>
-        <Pane {...props} profile={profile} setProfile={setProfile} />
+        <PrintProvider onPrint={props.onPrint}>
+          <Pane {...props} profile={profile} setProfile={setProfile} identity={identity} />
+        </PrintProvider>
       </I18nProvider>
     </FluentProvider>
   );

@@ -8,7 +8,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { officeLocale, officeTheme, onOfficeReady } from '../excel/office';
 import { App, type ThemeSource } from './App';
-import { createOfficeWorkbookPort } from './officePort';
+import { createOfficePanePorts, createOfficeWorkbookPort } from './officePort';
 import type { HostTheme } from './theme';
 import { createValidationWorker } from './validation/createWorker';
 import { createValidationRunner } from './validation/runner';
@@ -49,6 +49,7 @@ function mount(outsideOffice: boolean): void {
     <React.StrictMode>
       <App
         port={createOfficeWorkbookPort()}
+        ports={createOfficePanePorts()}
         runner={createValidationRunner(createValidationWorker)}
         theme={officeThemeSource()}
         storage={localStorageOrUndefined()}

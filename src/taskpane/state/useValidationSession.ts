@@ -1,6 +1,8 @@
 import * as React from 'react';
-import type { Category, Generation, Issue, Locale, ValidationReport } from '../../core/model/types';
+import type { DatasetDigest, DigestableRecord } from '../../core/audit/digest';
+import type { Category, Generation, Issue, Locale, SheetGrid, ValidationReport } from '../../core/model/types';
 import type { SchoolProfile } from '../../core/profile/profile';
+import type { XuejiSheet } from '../../core/xueji/sheet';
 import type { RunPhase, RunResult } from '../validation/protocol';
 import type { FieldQuality } from '../validation/quality';
 import type { IssueIndex } from '../view/issueView';
@@ -38,6 +40,13 @@ export interface SessionState {
   quality?: FieldQuality[];
   /** The report's issues grouped by rule (built while they arrived). */
   index?: IssueIndex;
+  /** Every record's cleaned values and their digest (sign-off, export, changes after reporting). */
+  records?: DigestableRecord[];
+  digest?: DatasetDigest;
+  /** The template sheets as last read (their headers locate the cells a fix writes to). */
+  grids?: SheetGrid[];
+  /** Counts finished results, so that the other steps know when the data they derived from changed. */
+  version: number;
   findings: WorkbookFinding[];
   error?: string;
   /** Rows the last read returned (for the progress label while validating). */
@@ -51,6 +60,8 @@ export interface SessionActions {
   cancel(): void;
   select(issue: Issue): void;
   mark(): void;
+  /** Marks only these issues (the 学籍比对 step marks its mismatches). */
+  markIssues(issues: readonly Issue[]): void;
   clear(): void;
   write(): void;
   dismissNotice(): void;
@@ -63,6 +74,8 @@ export interface SessionInput {
   profile: SchoolProfile;
   overrides: Overrides;
   today?: string;
+  /** 学籍 data chosen in the 学籍比对 step; its issues join the report (rules `xueji.*`). */
+  xueji?: readonly XuejiSheet[];
 }
 
 
@@ -71,16 +84,19 @@ export interface SessionInput {
  * one AbortController per run; a change of language, profile or overrides validates the last grids again.
  */
 export function useValidationSession(input: SessionInput): [SessionState, SessionActions] {
-  const { port, runner, locale, profile, overrides, today } = input;
-  const [state, setState] = React.useState<SessionState>({ status: 'idle', findings: [] });
+  const { port, runner, locale, profile, overrides, today, xueji } = input;
+  const [state, setState] = React.useState<SessionState>({ status: 'idle', findings: [], version: 0 });
   const controller = React.useRef<AbortController | undefined>(undefined);
   const options = React.useMemo(
-    () => ({ locale, profile, generation: overrides.generation, category: overrides.category, today }),
-    [locale, profile, overrides.generation, overrides.category, today],
+    () => ({ locale, profile, generation: overrides.generation, category: overrides.category, today, xueji }),
+    [locale, profile, overrides.generation, overrides.category, today, xueji],
   );
   const optionsRef = React.useRef(options);
   optionsRef.current = options;
   const hasResult = React.useRef(false);
+  /** The options of the last result; a change during a run is picked up when it ends. */
+  const validatedWith = React.useRef<typeof options | undefined>(undefined);
+  const [recheck, setRecheck] = React.useState(0);
 
   const finish = React.useCallback((result: RunResult, findings: WorkbookFinding[] | undefined) => {
     hasResult.current = result.ok;
@@ -91,6 +107,9 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
       report: result.ok ? result.report : undefined,
       quality: result.ok ? result.quality : undefined,
       index: result.ok ? result.index : undefined,
+      records: result.ok ? result.records : undefined,
+      digest: result.ok ? result.digest : undefined,
+      version: previous.version + 1,
       findings: findings ?? previous.findings,
       error: undefined,
     }));
@@ -125,17 +144,20 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
         });
         if (signal.aborted) throw new DOMException('aborted', 'AbortError');
         const rows = read.grids.reduce((sum, grid) => sum + grid.values.length, 0);
-        setState((previous) => ({ ...previous, findings: read.findings, rows }));
+        setState((previous) => ({ ...previous, findings: read.findings, rows, grids: read.grids }));
         if (read.grids.length === 0) {
           finish({ ok: false, reason: 'noTemplate' }, read.findings);
           return;
         }
-        const result = await runner.run(read.grids, optionsRef.current, {
+        const used = optionsRef.current;
+        const result = await runner.run(read.grids, used, {
           signal,
           onProgress: (p) => !signal.aborted && setState((previous) => ({ ...previous, progress: { phase: p.phase, fraction: p.fraction } })),
         });
         if (signal.aborted) throw new DOMException('aborted', 'AbortError');
         finish(result, read.findings);
+        validatedWith.current = used;
+        if (optionsRef.current !== used) setRecheck((n) => n + 1);
       } catch (error) {
         // After cancel() (or a newer run) the state already says what happened.
         if (controller.current === abort) fail(error);
@@ -158,7 +180,7 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
       firstOptions.current = false;
       return;
     }
-    if (!hasResult.current || controller.current) return;
+    if (!hasResult.current || controller.current || validatedWith.current === options) return;
     const abort = new AbortController();
     controller.current = abort;
     setState((previous) => ({ ...previous, status: 'running', progress: { phase: 'validating' } }));
@@ -169,15 +191,18 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
           onProgress: (p) => setState((previous) => ({ ...previous, progress: { phase: p.phase, fraction: p.fraction } })),
         });
         if (controller.current === abort) controller.current = undefined;
-        if (result) finish(result, undefined);
-        else start();
+        if (result) {
+          finish(result, undefined);
+          validatedWith.current = options;
+          if (optionsRef.current !== options) setRecheck((n) => n + 1);
+        } else start();
       } catch (error) {
         if (controller.current === abort) controller.current = undefined;
         fail(error);
       }
     })();
-    // Only a change of the options triggers this effect; start/finish/fail are stable.
-  }, [options, runner, start, finish, fail]);
+    // A change of the options (or one that came during a run: recheck) triggers this effect; start/finish/fail are stable.
+  }, [options, recheck, runner, start, finish, fail]);
 
   React.useEffect(() => () => controller.current?.abort(), []);
 
@@ -204,6 +229,20 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
     [],
   );
 
+  const markIssues = React.useCallback(
+    (issues: readonly Issue[]) => {
+      act('mark', async () => {
+        const outcome = await port.applyMarks(issues, optionsRef.current.locale);
+        return [
+          { key: 'marks.applied', params: { count: outcome.marked } },
+          ...(outcome.notes ? [{ key: 'marks.notes' }] : []),
+          ...outcome.skipped.map((skip) => ({ key: 'marks.skipped', params: { sheet: skip.sheet } })),
+        ];
+      });
+    },
+    [port, act],
+  );
+
   const actions = React.useMemo<SessionActions>(
     () => ({
       start,
@@ -221,16 +260,9 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
         );
       },
       mark() {
-        const issues = reportRef.current?.issues ?? [];
-        act('mark', async () => {
-          const outcome = await port.applyMarks(issues, optionsRef.current.locale);
-          return [
-            { key: 'marks.applied', params: { count: outcome.marked } },
-            ...(outcome.notes ? [{ key: 'marks.notes' }] : []),
-            ...outcome.skipped.map((skip) => ({ key: 'marks.skipped', params: { sheet: skip.sheet } })),
-          ];
-        });
+        markIssues(reportRef.current?.issues ?? []);
       },
+      markIssues,
       clear() {
         act('clear', async () => {
           const outcome = await port.clearMarks();
@@ -248,7 +280,7 @@ export function useValidationSession(input: SessionInput): [SessionState, Sessio
         setState((previous) => ({ ...previous, notice: undefined }));
       },
     }),
-    [start, cancel, port, act],
+    [start, cancel, port, act, markIssues],
   );
 
   return [state, actions];

@@ -1,5 +1,7 @@
+import type { DatasetDigest, DigestableRecord } from '../../core/audit/digest';
 import type { Category, Generation, Issue, Locale, SheetGrid, ValidationReport } from '../../core/model/types';
 import type { SchoolProfile } from '../../core/profile/profile';
+import type { XuejiSheet } from '../../core/xueji/sheet';
 import type { IssueIndex } from '../view/issueView';
 import type { FieldQuality } from './quality';
 
@@ -12,6 +14,8 @@ export interface RunOptions {
   category?: Category;
   /** YYYYMMDD; defaults to today in China. */
   today?: string;
+  /** 学信网 学籍/学历 data to reconcile the degree rows with (rules `xueji.*`), from a sheet or a picked file. */
+  xueji?: readonly XuejiSheet[];
 }
 
 export type RunPhase = 'sending' | 'preparing' | 'validating' | 'receiving';
@@ -29,6 +33,13 @@ export type RunResult =
       quality: FieldQuality[];
       /** The issues grouped by rule, built as they arrived (not sent by the worker). */
       index?: IssueIndex;
+      /**
+       * Every record's cleaned values, in sheet order — what sign-off digests, the export writes and the change
+       * procedures compare with the reported baseline (the worker streams them back in blocks).
+       */
+      records: DigestableRecord[];
+      /** digestRows(records): the data digest a sign-off carries (computed in the worker). */
+      digest: DatasetDigest;
     }
   | { ok: false; reason: 'noTemplate' };
 
@@ -39,6 +50,8 @@ export type RunResult =
 export const CELLS_PER_MESSAGE = 25_000;
 /** Issues per message back to the pane (about 30 ms to receive 4,000). */
 export const ISSUES_PER_MESSAGE = 4_000;
+/** Records per message back to the pane (about 40 fields each). */
+export const RECORDS_PER_MESSAGE = 2_000;
 
 /** Main thread → worker. */
 export type ToWorker =
@@ -59,5 +72,6 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'progress'; run: number; progress: RunProgress }
   | { type: 'issues'; run: number; issues: Issue[] }
+  | { type: 'records'; run: number; records: DigestableRecord[] }
   | { type: 'done'; run: number; result: RunResult }
   | { type: 'failed'; run: number; message: string; noRetained?: boolean };

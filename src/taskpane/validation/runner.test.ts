@@ -1,3 +1,4 @@
+import { digestRows, type DigestableRecord } from '../../core/audit/digest';
 import { DEFAULT_PROFILE } from '../../core/profile/profile';
 import { loadPinyin } from '../../core/rules/pinyinPort';
 import { gridFromRecords, validRecord } from '../../core/testing/fixtures';
@@ -63,6 +64,18 @@ describe('validation runners', () => {
     const again = await runner.run([grid], OPTIONS);
     expect(again.ok).toBe(true);
     expect(FakeWorker.instances).toHaveLength(2);
+  });
+
+  it('both runners hand back every record and the digest audit sign computes for the same data', async () => {
+    const records: DigestableRecord[] = [];
+    validateWorkbook([grid], { ...OPTIONS, onRecord: (sheet, record) => records.push({ sheet, excelRow: record.excelRow, values: record.values }) });
+    const inline = await createInlineRunner().run([grid], OPTIONS);
+    const worker = await createWorkerRunner(() => new FakeWorker().asWorker(), { rowsPerMessage: 200 }).run([grid], OPTIONS);
+    if (!inline.ok || !worker.ok) throw new Error('expected reports');
+    expect(inline.records).toEqual(records);
+    expect(worker.records).toEqual(records);
+    expect(worker.digest.digest).toBe(digestRows(records).digest);
+    expect(inline.digest).toEqual(worker.digest);
   });
 
   it('reports a workbook without a template sheet', async () => {

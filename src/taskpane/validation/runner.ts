@@ -1,3 +1,4 @@
+import type { DigestableRecord } from '../../core/audit/digest';
 import type { Issue, SheetGrid } from '../../core/model/types';
 import { loadPinyin, type PinyinPort } from '../../core/rules/pinyinPort';
 import { IssueIndex } from '../view/issueView';
@@ -108,6 +109,7 @@ export function createWorkerRunner(createWorker: () => Worker, tuning: { rowsPer
     new Promise((resolve, reject) => {
       const target = ensure();
       const issues: Issue[] = [];
+      const records: DigestableRecord[] = [];
       const index = new IssueIndex();
       const cleanup = () => {
         target.removeEventListener('message', onMessage);
@@ -122,10 +124,12 @@ export function createWorkerRunner(createWorker: () => Worker, tuning: { rowsPer
           control.onProgress?.({ phase: 'receiving' });
           for (const issue of message.issues) issues.push(issue);
           index.add(message.issues);
+        } else if (message.type === 'records') {
+          for (const record of message.records) records.push(record);
         } else if (message.type === 'done') {
           cleanup();
           const result = message.result;
-          resolve(result.ok ? { ...result, report: { ...result.report, issues }, index } : result);
+          resolve(result.ok ? { ...result, report: { ...result.report, issues }, index, records } : result);
         } else if (message.type === 'failed') {
           cleanup();
           reject(message.noRetained ? new WorkerFailed('no retained grids') : new Error(message.message));

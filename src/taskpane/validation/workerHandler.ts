@@ -1,7 +1,7 @@
 import type { SheetGrid } from '../../core/model/types';
 import { loadPinyin, type PinyinPort } from '../../core/rules/pinyinPort';
 import { validateGrids } from './engine';
-import { ISSUES_PER_MESSAGE, type FromWorker, type ToWorker } from './protocol';
+import { ISSUES_PER_MESSAGE, RECORDS_PER_MESSAGE, type FromWorker, type ToWorker } from './protocol';
 
 /**
  * The worker's logic, apart from the worker global so tests can drive it: grids arrive in row blocks (one
@@ -56,7 +56,11 @@ export function createWorkerHandler(
     for (let start = 0; start < issues.length; start += ISSUES_PER_MESSAGE) {
       post({ type: 'issues', run, issues: issues.slice(start, start + ISSUES_PER_MESSAGE) });
     }
-    post({ type: 'done', run, result: { ...result, report: { ...result.report, issues: [] } } });
+    const records = result.records;
+    for (let start = 0; start < records.length; start += RECORDS_PER_MESSAGE) {
+      post({ type: 'records', run, records: records.slice(start, start + RECORDS_PER_MESSAGE) });
+    }
+    post({ type: 'done', run, result: { ...result, report: { ...result.report, issues: [] }, records: [] } });
   };
 
   return (message) => {

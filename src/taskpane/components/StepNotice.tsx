@@ -1,0 +1,62 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { useI18n } from '../i18n/I18nContext';
+import type { MessageKey } from '../i18n/messages';
+import type { StoreNoticeView } from '../ports';
+import { usePaneStyles } from './paneStyles.styles';
+
+export interface Notice {
+  intent: 'success' | 'warning' | 'error' | 'info';
+  key: string;
+  params?: Record<string, string | number>;
+  /** Further lines (a refusal's reasons, the rows concerned). */
+  lines?: string[];
+}
+
+/** One result message of a step, announced to screen readers, dismissible. */
+export function StepNotice(props: { notice: Notice | undefined; onDismiss?: () => void; testId?: string }) {
+  const { notice, onDismiss, testId } = props;
+  const { t } = useI18n();
+  const pane = usePaneStyles();
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} layout="multiline" data-testid={testId ?? 'step-notice'} data-intent={notice.intent}>
+      <MessageBarBody>
+        <div role={notice.intent === 'error' ? 'alert' : 'status'}>{t(notice.key as MessageKey, notice.params)}</div>
+        {notice.lines && notice.lines.length > 0 && (
+          <ul className={pane.list}>
+            {notice.lines.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+      {onDismiss && (
+        <MessageBarActions>
+          <Button size="small" appearance="transparent" onClick={onDismiss} aria-label={t('notice.dismiss')}>
+            ×
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+/** What the gateway said about its hidden sheets (re-hidden, protection failed with AccessDenied …), in its words. */
+export function StoreNotices(props: { notices: readonly StoreNoticeView[] }) {
+  const { t, locale } = useI18n();
+  if (props.notices.length === 0) return null;
+  return (
+    <div data-testid="store-notices">
+      {props.notices.map((notice) => (
+        <MessageBar
+          key={`${notice.kind}|${notice.sheet ?? ''}`}
+          intent={notice.blocking ? 'error' : notice.kind === 'undoCleared' ? 'info' : 'warning'}
+          layout="multiline"
+          data-store-notice={notice.kind}
+        >
+          <MessageBarBody>{notice.message?.[locale] ?? t('store.notice', { kind: notice.kind, sheet: notice.sheet ?? '' })}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </div>
+  );
+}
