@@ -2,6 +2,7 @@ import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens 
 import * as React from 'react';
 import type { Locale } from '../core/model/types';
 import { DEFAULT_PROFILE, parseProfile, type SchoolProfile } from '../core/profile/profile';
+import { ExportStep } from './components/ExportStep';
 import { PrintProvider } from './components/Print';
 import { ReconcileStep } from './components/ReconcileStep';
 import { SignOffStep } from './components/SignOffStep';
@@ -86,7 +87,7 @@ function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: 
   const styles = useStyles();
   const [step, setStep] = React.useState<StepId>('validate');
   const pane = usePane({ port, runner, ports, identity: props.identity, locale, profile, today });
-  const { session: state, sessionActions: actions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff } = pane;
+  const { session: state, sessionActions: actions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff, exporter } = pane;
 
   // The pinyin dictionary (~300 KB) loads after the first render, while the user reads the pane.
   React.useEffect(() => {
@@ -137,6 +138,7 @@ function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: 
         )}
         {step === 'reconcile' && <ReconcileStep view={reconcile} session={state} sessionActions={actions} signer={signer} />}
         {step === 'signoff' && <SignOffStep view={signOff} session={state} ledger={ledger} signer={signer} profile={profile} />}
+        {step === 'export' && <ExportStep view={exporter} session={state} ledger={ledger} signer={signer} />}
       </div>
     </main>
   );

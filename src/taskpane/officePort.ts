@@ -134,8 +134,8 @@ export function createOfficePanePorts(): PanePorts {
       async writeBaseline() {
         throw new Unavailable('writeBaseline');
       },
-      async appendChangeEntry() {
-        throw new Unavailable('appendChangeEntry');
+      async appendChangeStep() {
+        throw new Unavailable('appendChangeStep');
       },
     },
     files: {

@@ -5,7 +5,7 @@
  */
 import type { AuditEvent } from '../core/audit/events';
 import type { SignedDigests } from '../core/audit/sheetFormat';
-import type { Baseline, ChangeEntry } from '../core/changes';
+import type { Baseline, ChangeEntry, ChangeStep } from '../core/changes';
 import type { Issue, Locale } from '../core/model/types';
 import type { XuejiSheet } from '../core/xueji/sheet';
 
@@ -69,13 +69,16 @@ export interface XuejiPort {
   applyXuejiValue(fix: XuejiFix): Promise<void>;
 }
 
-/** The reported baseline (`_dd_baseline`) and the change log (`_dd_changes`), hidden sheets of the workbook. */
+/**
+ * The reported baseline (`_dd_baseline`) and the change log (`_dd_changes`), hidden sheets of the workbook. Each
+ * write carries its audit event, written in the same run (a row is never without its event).
+ */
 export interface ChangesStorePort {
   readChanges(): Promise<ChangesView>;
-  /** Replaces the baseline (after an export). */
-  writeBaseline(baseline: Baseline): Promise<void>;
-  /** Appends one change-log row (its audit event is appended through the audit store). */
-  appendChangeEntry(entry: ChangeEntry): Promise<void>;
+  /** Replaces the baseline (after an export) and appends its 基线建立 event. */
+  writeBaseline(baseline: Baseline, event: AuditEvent): Promise<AppendOutcome>;
+  /** Appends one change-log row and its audit event. */
+  appendChangeStep(step: ChangeStep): Promise<AppendOutcome>;
 }
 
 export interface ChangesView {
@@ -85,11 +88,12 @@ export interface ChangesView {
   unreadableChanges: number[];
 }
 
-export type SaveMethod = 'download' | 'newWorkbook';
+/** How a file left the pane: a download, a new workbook to Save As (Mac), or not at all (`message` says why). */
+export type SaveMethod = 'download' | 'newWorkbook' | 'none';
 
 /** Files leave the pane only as the user asks: a download, or a new workbook the user saves (Mac). */
 export interface FilePort {
-  saveFile(name: string, bytes: Uint8Array, mime: string): Promise<{ method: SaveMethod }>;
+  saveFile(name: string, bytes: Uint8Array, mime: string): Promise<{ method: SaveMethod; message?: Readonly<Record<Locale, string>> }>;
   /** Writes rows (all text) to a new sheet of this workbook; the name gets a suffix when taken. */
   writeRowsToNewSheet(name: string, rows: readonly (readonly string[])[]): Promise<{ sheet: string }>;
 }

@@ -38,6 +38,17 @@ const usePrintStyles = makeStaticStyles(`
 .dd-print-root .sign-title { font-weight: bold; }
 .dd-print-root .esign { font-size: 8.5pt; color: #333; margin-top: 1.5mm; }
 .dd-print-root .line { margin-top: 4mm; white-space: nowrap; }
+.dd-print-root .sub, .dd-print-root .period { text-align: center; margin: 0 0 5mm; }
+.dd-print-root thead { display: table-header-group; }
+.dd-print-root tr { page-break-inside: avoid; }
+.dd-print-root table.kv th { width: 32%; font-weight: normal; }
+.dd-print-root table.list th { text-align: center; }
+.dd-print-root td.n { text-align: right; width: 10mm; }
+.dd-print-root .mono { font-family: "Consolas", "Menlo", monospace; font-size: 9pt; word-break: break-all; }
+.dd-print-root .sign { margin-top: 12mm; display: flex; justify-content: space-between; }
+.dd-print-root .sign span { width: 45%; border-bottom: 0.5pt solid #000; padding-bottom: 6mm; }
+.dd-print-root .right { text-align: right; margin-top: 8mm; }
+.dd-print-root .print-job + .print-job { page-break-before: always; break-before: page; }
 `);
 
 interface PrintApi {

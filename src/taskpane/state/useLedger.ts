@@ -1,18 +1,20 @@
 import * as React from 'react';
 import type { AuditEvent } from '../../core/audit/events';
 import type { SignedDigests } from '../../core/audit/sheetFormat';
-import type { Baseline, ChangeEntry } from '../../core/changes';
+import type { Baseline, ChangeStep } from '../../core/changes';
 import type { Locale } from '../../core/model/types';
 import { describePortError, type AuditTrailView, type ChangesView, type PanePorts, type StoreNoticeView } from '../ports';
 
 /** What a write adds to the workbook's hidden sheets, built from the trail as it is right before the write. */
 export interface LedgerWrite {
+  /** Events appended in order (an export: 补报说明, 导出上报文件). */
   events: AuditEvent[];
   /** Row digests of a sign-off. */
   signed?: SignedDigests;
-  /** A change-log row (written before its event, so that an event never lacks its row). */
-  entry?: ChangeEntry;
-  baseline?: Baseline;
+  /** A change-log row with its audit event (written together). */
+  step?: ChangeStep;
+  /** A new reported baseline with its 基线建立 event, after the events. */
+  baseline?: { baseline: Baseline; event: AuditEvent };
 }
 
 export interface LedgerState {
@@ -85,10 +87,10 @@ export function useLedger(ports: PanePorts | undefined, locale: Locale): [Ledger
         const { trail, changes } = await read();
         const planned = build(trail, changes);
         if (!planned) return undefined;
-        if (planned.entry) await ports.changes.appendChangeEntry(planned.entry);
-        let outcome: Awaited<ReturnType<PanePorts['audit']['appendAuditEvents']>> | undefined;
-        if (planned.events.length > 0) outcome = await ports.audit.appendAuditEvents(planned.events, planned.signed);
-        if (planned.baseline) await ports.changes.writeBaseline(planned.baseline);
+        const notices: StoreNoticeView[] = [];
+        if (planned.step) notices.push(...((await ports.changes.appendChangeStep(planned.step)).notices ?? []));
+        if (planned.events.length > 0) notices.push(...((await ports.audit.appendAuditEvents(planned.events, planned.signed)).notices ?? []));
+        if (planned.baseline) notices.push(...((await ports.changes.writeBaseline(planned.baseline.baseline, planned.baseline.event)).notices ?? []));
         const after = await read();
         setState((previous) => ({
           ...previous,
@@ -96,7 +98,7 @@ export function useLedger(ports: PanePorts | undefined, locale: Locale): [Ledger
           trail: after.trail,
           changes: after.changes,
           error: undefined,
-          notices: mergeNotices(previous.notices, outcome?.notices, after.trail.notices),
+          notices: mergeNotices(previous.notices, notices, after.trail.notices),
         }));
         return planned;
       } finally {

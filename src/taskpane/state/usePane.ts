@@ -6,6 +6,7 @@ import type { IdentityPort } from '../identity';
 import type { PanePorts } from '../ports';
 import type { ValidationRunner } from '../validation/runner';
 import type { WorkbookPort } from '../workbookPort';
+import { useExport, type ExportView } from './useExport';
 import { useLedger, type LedgerActions, type LedgerState } from './useLedger';
 import { useReconcile, type ReconcileView } from './useReconcile';
 import { useSigner, type Signer } from './useSigner';
@@ -33,6 +34,7 @@ export interface PaneState {
   ledgerActions: LedgerActions;
   reconcile: ReconcileView;
   signOff: SignOffView;
+  exporter: ExportView;
 }
 
 /**
@@ -48,5 +50,6 @@ export function usePane(input: PaneInput): PaneState {
   const [ledger, ledgerActions] = useLedger(ports, locale);
   const reconcile = useReconcile({ session, sessionActions, port: ports.xueji, xueji, setXueji, signer, ledger: ledgerActions, locale });
   const signOff = useSignOff({ session, ledger, ledgerActions, signer, locale });
-  return { session, sessionActions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff };
+  const exporter = useExport({ session, ledger, ledgerActions, signer, files: ports.files, profile, locale, today });
+  return { session, sessionActions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff, exporter };
 }

@@ -53,11 +53,15 @@ export class MemoryPanePorts implements PanePorts {
 
   changes: PanePorts['changes'] = {
     readChanges: async () => ({ baseline: this.baseline, unreadableBaseline: [], entries: [...this.entries], unreadableChanges: [] }),
-    writeBaseline: async (baseline) => {
+    writeBaseline: async (baseline, event) => {
       this.baseline = baseline;
+      this.events.push(event);
+      return { appended: 1, verified: true };
     },
-    appendChangeEntry: async (entry) => {
-      this.entries.push(entry);
+    appendChangeStep: async (step) => {
+      this.entries.push(step.entry);
+      this.events.push(step.event);
+      return { appended: 1, verified: true };
     },
   };
 
