@@ -139,7 +139,7 @@ describe('useExport (导出)', () => {
     }
 
     const photo = (i: number, size = [150, 210], bytes = 6000) =>
-      Object.assign(new File([tinyJpeg(size[0], size[1], bytes)], `${records[i].ZJHM}.jpg`), { webkitRelativePath: `照片/${records[i].ZJHM}.jpg` });
+      Object.assign(new File([tinyJpeg(size[0], size[1], bytes) as BlobPart], `${records[i].ZJHM}.jpg`), { webkitRelativePath: `照片/${records[i].ZJHM}.jpg` });
     const folder = [photo(0), photo(1, [480, 640]), photo(2), photo(3), photo(4, [150, 210], 12 * 1024)];
     act(() => pane.current().exporter.photos.loadFolder(folder));
     await waitFor(() => expect(pane.current().exporter.photos.check).toBeDefined());
@@ -152,7 +152,7 @@ describe('useExport (导出)', () => {
     const zip = new JSZip();
     for (const i of [0, 1, 2, 3, 4, 5]) zip.file(`${records[i].ZJHM}.jpg`, tinyJpeg(150, 210, 6000));
     const zipped = await zip.generateAsync({ type: 'uint8array' });
-    act(() => pane.current().exporter.photos.loadZip(new File([zipped], 'photos.zip')));
+    act(() => pane.current().exporter.photos.loadZip(new File([zipped as BlobPart], 'photos.zip')));
     await waitFor(() => expect(pane.current().exporter.photos.check?.ok).toBe(true));
     act(() => pane.current().exporter.exportNow());
     await waitFor(() => expect(pane.current().exporter.result).toBeDefined());
