@@ -5,6 +5,7 @@ import { DEFAULT_PROFILE, parseProfile, type SchoolProfile } from '../core/profi
 import { ExportStep } from './components/ExportStep';
 import { PrintProvider } from './components/Print';
 import { ReconcileStep } from './components/ReconcileStep';
+import { RecordsStep } from './components/RecordsStep';
 import { SignOffStep } from './components/SignOffStep';
 import { StepTabs, type StepId } from './components/StepShell';
 import { ValidateStep } from './components/ValidateStep';
@@ -87,7 +88,7 @@ function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: 
   const styles = useStyles();
   const [step, setStep] = React.useState<StepId>('validate');
   const pane = usePane({ port, runner, ports, identity: props.identity, locale, profile, today });
-  const { session: state, sessionActions: actions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff, exporter } = pane;
+  const { session: state, sessionActions: actions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff, exporter, records } = pane;
 
   // The pinyin dictionary (~300 KB) loads after the first render, while the user reads the pane.
   React.useEffect(() => {
@@ -139,6 +140,7 @@ function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: 
         {step === 'reconcile' && <ReconcileStep view={reconcile} session={state} sessionActions={actions} signer={signer} />}
         {step === 'signoff' && <SignOffStep view={signOff} session={state} ledger={ledger} signer={signer} profile={profile} />}
         {step === 'export' && <ExportStep view={exporter} session={state} ledger={ledger} signer={signer} />}
+        {step === 'records' && <RecordsStep view={records} ledger={ledger} signer={signer} />}
       </div>
     </main>
   );

@@ -6,32 +6,11 @@ import JSZip from 'jszip';
 import { verifyChain } from '../../core/audit/chain';
 import { tinyJpeg } from '../../core/testing/exportFixtures';
 import { gridFromRecords, validRecord } from '../../core/testing/fixtures';
-import { memoryIdentity, renderPane, settled } from '../testing/paneHarness';
+import { renderPane, settled, signedPane } from '../testing/paneHarness';
 
 const records = Array.from({ length: 6 }, (_, i) => validRecord(i));
 
-/** A validated workbook signed by 李采集 (collector) and 王校核 (checker). */
-async function signedPane(grids = [gridFromRecords('G2', records)]) {
-  const pane = renderPane(grids, { identity: memoryIdentity() });
-  act(() => pane.current().sessionActions.start());
-  await settled(pane.current);
-  await act(() => pane.current().ledgerActions.reload());
-  for (const [name, role] of [
-    ['李采集', 'collector'],
-    ['王校核', 'checker'],
-  ] as const) {
-    act(() => {
-      pane.current().signer.setName(name);
-      pane.current().signOff.setRole(role);
-    });
-    const before = pane.ports.events.length;
-    act(() => pane.current().signOff.sign());
-    await waitFor(() => expect(pane.ports.events.length).toBe(before + 1));
-    await waitFor(() => expect(pane.current().ledger.busy).toBe(false));
-  }
-  act(() => pane.current().signer.setName('赵学位办'));
-  return pane;
-}
+const signed = (grids?: ReturnType<typeof gridFromRecords>[]) => signedPane(records, grids);
 
 function sheetRows(bytes: Uint8Array): string[][] {
   const workbook = XLSX.read(bytes, { type: 'array' });
@@ -52,7 +31,7 @@ describe('useExport (导出)', () => {
   });
 
   it('exports a signed workbook: upload file, manifest, audit events and the reported baseline', async () => {
-    const pane = await signedPane();
+    const pane = await signed();
     expect(pane.current().exporter.gate?.ok).toBe(true);
     act(() => {
       pane.current().exporter.setDecisionNumber('重外学位〔2026〕3号');
@@ -92,7 +71,7 @@ describe('useExport (导出)', () => {
   });
 
   it('after the deadline asks for the reason and records 补报说明 before the export', async () => {
-    const pane = await signedPane();
+    const pane = await signed();
     act(() => {
       pane.current().exporter.setDecisionNumber('重外学位〔2026〕1号');
       pane.current().exporter.setDecisionDate('20260501');
@@ -110,7 +89,7 @@ describe('useExport (导出)', () => {
   });
 
   it('blocks the next export while a reported record was changed without a change request', async () => {
-    const pane = await signedPane();
+    const pane = await signed();
     act(() => pane.current().exporter.exportNow());
     await waitFor(() => expect(pane.current().exporter.result).toBeDefined());
     const grid = pane.port.grids[0];
@@ -125,7 +104,7 @@ describe('useExport (导出)', () => {
   });
 
   it('builds the publicity list without ID numbers and checks a folder of photos', async () => {
-    const pane = await signedPane();
+    const pane = await signed();
     const list = pane.current().exporter.publicity.list!;
     expect(list.entries).toHaveLength(6);
     expect(list.period).toMatchObject({ from: '20260701', days: 5 });

@@ -9,6 +9,7 @@ import type { WorkbookPort } from '../workbookPort';
 import { useExport, type ExportView } from './useExport';
 import { useLedger, type LedgerActions, type LedgerState } from './useLedger';
 import { useReconcile, type ReconcileView } from './useReconcile';
+import { useRecords, type RecordsView } from './useRecords';
 import { useSigner, type Signer } from './useSigner';
 import { useSignOff, type SignOffView } from './useSignOff';
 import { useValidationSession, type Overrides, type SessionActions, type SessionState } from './useValidationSession';
@@ -35,6 +36,7 @@ export interface PaneState {
   reconcile: ReconcileView;
   signOff: SignOffView;
   exporter: ExportView;
+  records: RecordsView;
 }
 
 /**
@@ -51,5 +53,6 @@ export function usePane(input: PaneInput): PaneState {
   const reconcile = useReconcile({ session, sessionActions, port: ports.xueji, xueji, setXueji, signer, ledger: ledgerActions, locale });
   const signOff = useSignOff({ session, ledger, ledgerActions, signer, locale });
   const exporter = useExport({ session, ledger, ledgerActions, signer, files: ports.files, profile, locale, today });
-  return { session, sessionActions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff, exporter };
+  const records = useRecords({ session, ledger, ledgerActions, signer, files: ports.files, profile, locale, today });
+  return { session, sessionActions, overrides, setOverrides, signer, ledger, ledgerActions, reconcile, signOff, exporter, records };
 }

@@ -1,7 +1,7 @@
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import type { CellValue, SheetGrid } from '../../core/model/types';
 import { DEFAULT_PROFILE } from '../../core/profile/profile';
-import type { RecordValues } from '../../core/testing/fixtures';
+import { gridFromRecords, type RecordValues } from '../../core/testing/fixtures';
 import type { IdentityPort, SignerIdentity } from '../identity';
 import { usePane, type PaneState } from '../state/usePane';
 import { createInlineRunner } from '../validation/runner';
@@ -71,4 +71,47 @@ export function xuejiRow(record: RecordValues, changes: Record<string, CellValue
 
 export function xuejiGrid(rows: CellValue[][], name = '学籍'): SheetGrid {
   return { name, startRow: 1, startColumn: 0, values: [XUEJI_HEADER, ...rows] };
+}
+
+export type RenderedPane = ReturnType<typeof renderPane>;
+
+/** Validates, then signs as 李采集 (collector) and 王校核 (checker); the signer is 赵学位办 afterwards. */
+export async function signedPane(records: readonly RecordValues[], grids: SheetGrid[] = [gridFromRecords('G2', records)]): Promise<RenderedPane> {
+  const pane = renderPane(grids, { identity: memoryIdentity() });
+  act(() => pane.current().sessionActions.start());
+  await settled(pane.current);
+  await act(() => pane.current().ledgerActions.reload());
+  for (const [name, role] of [
+    ['李采集', 'collector'],
+    ['王校核', 'checker'],
+  ] as const) {
+    act(() => {
+      pane.current().signer.setName(name);
+      pane.current().signOff.setRole(role);
+    });
+    const before = pane.ports.events.length;
+    act(() => pane.current().signOff.sign());
+    await waitFor(() => expect(pane.ports.events.length).toBe(before + 1));
+    await waitFor(() => expect(pane.current().ledger.busy).toBe(false));
+  }
+  act(() => pane.current().signer.setName('赵学位办'));
+  return pane;
+}
+
+/** A signed workbook exported once: the exported rows are the reported baseline. */
+export async function reportedPane(records: readonly RecordValues[]): Promise<RenderedPane> {
+  const pane = await signedPane(records);
+  act(() => pane.current().exporter.exportNow());
+  await waitFor(() => expect(pane.current().exporter.result).toBeDefined());
+  return pane;
+}
+
+/** Sets a cell of the first template sheet (by field code and data index) and validates again. */
+export async function editCell(pane: RenderedPane, index: number, field: string, value: string): Promise<void> {
+  const grid = pane.port.grids[0];
+  const column = (grid.values[0] as string[]).indexOf(field);
+  grid.values[index + 1][column] = value;
+  act(() => pane.current().sessionActions.start());
+  await settled(pane.current);
+  await act(() => pane.current().ledgerActions.reload());
 }
