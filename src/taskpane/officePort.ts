@@ -4,18 +4,25 @@
  */
 import {
   appendAuditEvent,
+  appendChangeStep,
   applyMarks,
+  applyXuejiValue,
   clearMarks,
+  parseXuejiFile,
   readAuditTrail,
+  readChangeState,
   readTemplateSheets,
+  readXuejiSheets,
+  saveFile,
   selectCell,
+  writeBaseline,
   writeIssuesSheet,
+  writeRowsToNewSheet,
   type GatewayNotice,
   type StoreNotice,
 } from '../excel';
 import type { PanePorts, StoreNoticeView } from './ports';
 import type { WorkbookFinding, WorkbookPort } from './workbookPort';
-import { parseXuejiFile } from './xuejiFile';
 
 /** The gateway's notices as the pane's findings, keeping the gateway's wording. */
 export function findingOf(notice: GatewayNotice): WorkbookFinding {
@@ -77,21 +84,17 @@ const storeNotice = (notice: StoreNotice): StoreNoticeView => ({
   message: notice.message,
 });
 
-/** Raised by a port whose gateway function this build does not have. */
-class Unavailable extends Error {
-  readonly text = {
-    'zh-CN': '此版本的加载项还不能完成这项操作（缺少对应的 Excel 网关功能）。',
-    'en-US': 'This build of the add-in cannot do this yet (the Excel gateway function is missing).',
-  };
-  constructor(what: string) {
-    super(`unavailable: ${what}`);
-  }
+/** A write the gateway could not do at all: its blocking notice (in its own words) becomes the error. */
+function notWritten(notices: readonly StoreNotice[], what: { 'zh-CN': string; 'en-US': string }): Error {
+  const blocking = notices.find((notice) => 'blocking' in notice && notice.blocking) ?? notices[notices.length - 1];
+  const text = blocking?.message ?? what;
+  return Object.assign(new Error(text['en-US']), { text });
 }
 
 /**
  * The later steps' ports over the gateway: the audit trail in `_dd_audit`/`_dd_digests`, 学籍 sheets and the
- * 采用学籍值 fix, the baseline and change log, and saving files — each appended or written as the gateway does it
- * (VeryHidden, protected once, read back).
+ * 采用学籍值 fix, the baseline and change log (each row with its audit event in one run), and saving files — each
+ * written as the gateway does it (VeryHidden, protected once, read back; AccessDenied as notices).
  */
 export function createOfficePanePorts(): PanePorts {
   return {
@@ -101,49 +104,51 @@ export function createOfficePanePorts(): PanePorts {
         return { events: trail.events, unreadable: trail.unreadable, signed: trail.signed, exists: trail.exists, notices: trail.notices.map(storeNotice) };
       },
       async appendAuditEvents(events, signed) {
-        const notices: StoreNoticeView[] = [];
-        let appended = 0;
-        for (const [index, event] of events.entries()) {
-          // The row digests go with the last event (a sign-off appends one event).
-          const result = await appendAuditEvent(event, index === events.length - 1 ? signed : undefined);
-          notices.push(...result.notices.map(storeNotice));
-          if (!result.appended) {
-            const blocking = result.notices.find((notice) => 'blocking' in notice && notice.blocking);
-            throw Object.assign(new Error(blocking?.message['en-US'] ?? 'the audit event was not written'), {
-              text: blocking?.message ?? { 'zh-CN': '审计记录没有写入。', 'en-US': 'The audit event was not written.' },
-            });
-          }
-          appended++;
-        }
-        return { appended, verified: true, notices };
+        const result = await appendAuditEvent(events, signed);
+        if (!result.appended) throw notWritten(result.notices, { 'zh-CN': '审计记录没有写入。', 'en-US': 'The audit event was not written.' });
+        return { appended: result.rows.length, verified: true, notices: result.notices.map(storeNotice) };
       },
     },
     xueji: {
       async findXuejiSheets() {
-        throw new Unavailable('readXuejiSheets');
+        return (await readXuejiSheets()).sheets;
       },
-      parseXuejiFile: (name, bytes) => parseXuejiFile(name, bytes),
-      async applyXuejiValue() {
-        throw new Unavailable('applyXuejiValue');
+      async parseXuejiFile(name, bytes) {
+        return (await parseXuejiFile({ name, bytes })).sheets;
+      },
+      async applyXuejiValue(fix) {
+        await applyXuejiValue(fix.issue, fix.value);
       },
     },
     changes: {
       async readChanges() {
-        return { entries: [], unreadableBaseline: [], unreadableChanges: [] };
+        const state = await readChangeState();
+        return {
+          baseline: state.baseline,
+          unreadableBaseline: state.unreadableBaseline,
+          entries: state.entries,
+          unreadableChanges: state.unreadableChanges,
+        };
       },
-      async writeBaseline() {
-        throw new Unavailable('writeBaseline');
+      async writeBaseline(baseline, event) {
+        const result = await writeBaseline(baseline, event);
+        if (!result.written) throw notWritten(result.notices, { 'zh-CN': '已上报基线没有写入。', 'en-US': 'The reported baseline was not written.' });
+        return { appended: 1, verified: true, notices: result.notices.map(storeNotice) };
       },
-      async appendChangeStep() {
-        throw new Unavailable('appendChangeStep');
+      async appendChangeStep(step) {
+        const result = await appendChangeStep(step);
+        if (!result.written) throw notWritten(result.notices, { 'zh-CN': '更正记录没有写入。', 'en-US': 'The change-log row was not written.' });
+        return { appended: 1, verified: true, notices: result.notices.map(storeNotice) };
       },
     },
     files: {
-      async saveFile() {
-        throw new Unavailable('saveFile');
+      async saveFile(name, bytes, mime) {
+        const result = await saveFile(name, bytes, mime);
+        return { method: result.path, message: result.message };
       },
-      async writeRowsToNewSheet() {
-        throw new Unavailable('writeRowsToNewSheet');
+      async writeRowsToNewSheet(name, rows) {
+        const result = await writeRowsToNewSheet(name, rows);
+        return { sheet: result.sheet };
       },
     },
   };

@@ -60,7 +60,7 @@ export interface XuejiFix {
 export interface XuejiPort {
   /** The sheets of the workbook that look like a 学信网 学籍/学历 export (by their headers). */
   findXuejiSheets(): Promise<XuejiSheet[]>;
-  /** Reads a picked .xlsx / .xls / .csv export in the browser; nothing leaves the computer. */
+  /** Reads a picked .xlsx / .csv export in the browser; nothing leaves the computer. */
   parseXuejiFile(name: string, bytes: Uint8Array): Promise<XuejiSheet[]>;
   /**
    * Writes the 学籍 value into the issue's cell (as text) after checking the cell still holds the value the issue was

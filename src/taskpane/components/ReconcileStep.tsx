@@ -114,7 +114,7 @@ export function ReconcileStep(props: { view: ReconcileView; session: SessionStat
             id={fileId}
             className={styles.file}
             type="file"
-            accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             disabled={view.loadingFile || running}
             onChange={(event) => {
               const file = event.target.files?.[0];

@@ -69,7 +69,10 @@ describe('useReconcile (学籍比对)', () => {
     expect(current().reconcile.issues.map((i) => i.rule)).toEqual(['xueji.name']);
 
     act(() => current().reconcile.loadFile(new File(['a,b\n1,2'], 'other.csv')));
-    await waitFor(() => expect(current().reconcile.notice?.key).toBe('reconcile.fileNotXueji'));
+    // The gateway says why in its own words: no sheet of the file looks like a 学信网 export.
+    await waitFor(() => expect(current().reconcile.notice?.key).toBe('reconcile.fileFailed'));
+    expect(current().reconcile.notice?.params?.file).toBe('other.csv');
+    expect(current().reconcile.source).toEqual({ kind: 'file', name: '学籍导出.csv' });
   });
 
   it('adopts a 学籍 value into the cell, records 采用学籍值, and validates again', async () => {

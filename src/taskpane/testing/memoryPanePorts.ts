@@ -4,7 +4,7 @@ import { KEY_FIELDS, type Baseline, type ChangeEntry } from '../../core/changes'
 import { columnIndex } from '../../core/util/columns';
 import { findXuejiSheets } from '../../core/xueji/sheet';
 import type { PanePorts, XuejiFix } from '../ports';
-import { parseXuejiFile } from '../xuejiFile';
+import { parseXuejiFile } from '../../excel';
 import type { MemoryPort } from './memoryPort';
 
 /**
@@ -39,7 +39,7 @@ export class MemoryPanePorts implements PanePorts {
 
   xueji: PanePorts['xueji'] = {
     findXuejiSheets: async () => findXuejiSheets(this.workbook.grids),
-    parseXuejiFile: (name, bytes) => parseXuejiFile(name, bytes),
+    parseXuejiFile: async (name, bytes) => (await parseXuejiFile({ name, bytes })).sheets,
     applyXuejiValue: async (fix) => {
       const { issue } = fix;
       if (issue.field === null || issue.row === null || issue.column === null) throw new Error('not a cell');
