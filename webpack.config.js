@@ -136,7 +136,8 @@ module.exports = async (env = {}, options = {}) => {
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       publicPath: '',
-      clean: true,
+      // dist/cli, dist/core and dist/node hold the compiled command line (npm's prepare script): keep them.
+      clean: { keep: /^(cli|core|node)[\\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {

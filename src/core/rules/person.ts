@@ -168,10 +168,13 @@ function correctedName(name: string): string | undefined {
 }
 
 /** Checks a personal name. `strict`: the name of a Chinese citizen, Han characters and U+00B7 only. */
+/** A name of Han characters only: nothing for the name rules to find (the common case, so it is tested first). */
+const PLAIN_HAN_NAME = /^\p{Script=Han}+$/u;
+
 function checkName(row: RowContext, field: string, strict: boolean): void {
   if (!row.sheet.has(field)) return;
   const value = row.get(field);
-  if (!value) return;
+  if (!value || PLAIN_HAN_NAME.test(value)) return;
   const mapped = value.replace(LOOKALIKE_DOTS, MIDDLE_DOT);
   if (strict) {
     const invalid = unique([...mapped].filter((ch) => ch !== MIDDLE_DOT && !HAN.test(ch)));
@@ -237,6 +240,7 @@ function pinyinProblem(value: string, minWords: number): PinyinProblem | undefin
 
 /** ü spelt as passports do: lü/lv → lyu, nü/nv → nyu; after j, q, x, y it is plain u. */
 function fixUmlaut(text: string): string {
+  if (!/[üv:]/i.test(text)) return text;
   return text
     .replace(/u:/gi, 'ü')
     .replace(/([ln])[üv]/gi, '$1yu')
