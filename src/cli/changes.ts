@@ -29,9 +29,8 @@ import { DEFAULT_PROFILE, type SchoolProfile } from '../core/profile/profile';
 import { RULES_VERSION } from '../core/rules/catalogue';
 import { FIELDS } from '../core/template/fields';
 import { todayInChina } from '../core/util/dates';
-import { appendChangeStep, assertNotInput, ChangesInputError, openForChanges, saveFile, saveWorkbookCopy, writeBaseline, type OpenedForChanges } from '../node/changesStore';
-import { WorkbookReadError } from '../node/workbookError';
-import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, loadProfile, parseFormat, usageErrorOf, UsageError, type CliIO } from './common';
+import { appendChangeStep, assertNotInput, openForChanges, saveFile, saveWorkbookCopy, writeBaseline, type OpenedForChanges } from '../node/changesStore';
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, loadProfile, parseFormat, reportFailure, usageErrorOf, UsageError, type CliIO } from './common';
 
 export const CHANGES_HELP = `degree-data changes — 上报后的更正、撤销与删除 / changes, revocations and deletions after reporting
 
@@ -559,14 +558,7 @@ export async function runChanges(argv: string[], io: CliIO): Promise<number> {
     if (sub === 'file' || sub === 'form') return await writeOutput(sub, file, values, io);
     return await runStep(sub, file, values, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof WorkbookReadError || error instanceof ChangesInputError) {
-      io.stderr.write(`degree-data: ${error.zh} / ${error.en}\n`);
-      return EXIT_UNUSABLE;
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`degree-data: 内部错误，请把此信息反馈给维护者：${detail} / internal error, please report it: ${detail}\n`);
-    if (io.env.DEGREE_DATA_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-    return EXIT_UNUSABLE;
+    return reportFailure(error, io);
   }
 }
 

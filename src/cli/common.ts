@@ -83,3 +83,23 @@ export function useColor(io: CliIO): boolean {
   const noColor = io.env.NO_COLOR;
   return io.stdout.isTTY === true && (noColor === undefined || noColor === '');
 }
+
+/** An error meant for the user: it carries its own Chinese and English line (usage, unreadable input, bad decision …). */
+function isBilingual(error: unknown): error is Error & { zh: string; en: string } {
+  return error instanceof Error && typeof (error as { zh?: unknown }).zh === 'string' && typeof (error as { en?: unknown }).en === 'string';
+}
+
+/**
+ * How every command ends on an exception: one bilingual line for input it cannot use, an internal-error line
+ * otherwise (the stack only with DEGREE_DATA_DEBUG) — never a bare stack trace. Exit code 2 either way.
+ */
+export function reportFailure(error: unknown, io: CliIO): number {
+  if (isBilingual(error)) {
+    io.stderr.write(`degree-data: ${error.zh} / ${error.en}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`degree-data: 内部错误，请把此信息反馈给维护者：${detail} / internal error, please report it: ${detail}\n`);
+  if (io.env.DEGREE_DATA_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT_UNUSABLE;
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { digestRows } from '../core/audit/digest';
 import type { AuditEvent, Role } from '../core/audit/events';
-import { DecisionError, describeDeadline, reportingDeadline, type DeadlineStatus } from '../core/export/deadline';
+import { describeDeadline, reportingDeadline, type DeadlineStatus } from '../core/export/deadline';
 import { checkExportGate, describeRefusal, exportEvents, scopeOf } from '../core/export/gate';
 import { buildManifest, renderManifestHtml, renderManifestText, sha256OfBytes, type ExportManifest } from '../core/export/manifest';
 import { buildPhotoPackage, checkPhotos, photoPackageName, PHOTO_PRESETS, type PhotoCheck, type PhotoLimits } from '../core/export/photos';
@@ -19,7 +19,6 @@ import {
   batchOfRecords,
   checkUploadValues,
   DEFAULT_FILE_PATTERN,
-  FileNamePatternError,
   prepareExport,
   uploadFileName,
   writeUploadDbf,
@@ -35,7 +34,7 @@ import { RULES_VERSION } from '../core/rules/catalogue';
 import { loadPinyin } from '../core/rules/pinyinPort';
 import { isRealDate, todayInChina } from '../core/util/dates';
 import { WorkbookReadError } from '../node/workbookError';
-import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, loadProfile, parseFormat, parseLocale, usageErrorOf, UsageError, type CliIO } from './common';
+import { EXIT_ERRORS, EXIT_OK, loadProfile, parseFormat, reportFailure, parseLocale, usageErrorOf, UsageError, type CliIO } from './common';
 import { packageVersion } from './version';
 
 /** Exit code 1 of this command: the gate refused the export. */
@@ -342,14 +341,7 @@ export async function runExport(argv: string[], io: CliIO): Promise<number> {
     }
     return await exportWorkbook(args, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof WorkbookReadError || error instanceof DecisionError || error instanceof FileNamePatternError) {
-      io.stderr.write(`degree-data: ${error.zh} / ${error.en}\n`);
-      return EXIT_UNUSABLE;
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`degree-data: 内部错误，请把此信息反馈给维护者：${detail} / internal error, please report it: ${detail}\n`);
-    if (io.env.DEGREE_DATA_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-    return EXIT_UNUSABLE;
+    return reportFailure(error, io);
   }
 }
 

@@ -8,7 +8,6 @@ import { RULES_VERSION } from '../core/rules/catalogue';
 import { loadPinyin } from '../core/rules/pinyinPort';
 import { parseCategory, parseGeneration } from '../core/template/detect';
 import { validateWorkbook } from '../core/validate';
-import { WorkbookReadError } from '../node/workbookError';
 import {
   EXIT_ERRORS,
   EXIT_OK,
@@ -20,6 +19,7 @@ import {
   UsageError,
   useColor,
   type CliIO,
+  reportFailure,
 } from './common';
 import { formatText } from './formatText';
 import { packageVersion } from './version';
@@ -217,13 +217,6 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     return await validate(args, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof WorkbookReadError) {
-      io.stderr.write(`degree-data: ${error.zh} / ${error.en}\n`);
-      return EXIT_UNUSABLE;
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`degree-data: 内部错误，请把此信息反馈给维护者：${detail} / internal error, please report it: ${detail}\n`);
-    if (io.env.DEGREE_DATA_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-    return EXIT_UNUSABLE;
+    return reportFailure(error, io);
   }
 }
