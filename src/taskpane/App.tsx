@@ -138,9 +138,9 @@ function Pane(props: AppProps & { profile: SchoolProfile; setProfile: (profile: 
           />
         )}
         {step === 'reconcile' && <ReconcileStep view={reconcile} session={state} sessionActions={actions} signer={signer} />}
-        {step === 'signoff' && <SignOffStep view={signOff} session={state} ledger={ledger} signer={signer} profile={profile} />}
-        {step === 'export' && <ExportStep view={exporter} session={state} ledger={ledger} signer={signer} />}
-        {step === 'records' && <RecordsStep view={records} ledger={ledger} signer={signer} />}
+        {step === 'signoff' && <SignOffStep view={signOff} session={state} ledger={ledger} ledgerActions={ledgerActions} signer={signer} profile={profile} />}
+        {step === 'export' && <ExportStep view={exporter} session={state} ledger={ledger} ledgerActions={ledgerActions} signer={signer} />}
+        {step === 'records' && <RecordsStep view={records} ledger={ledger} ledgerActions={ledgerActions} signer={signer} />}
       </div>
     </main>
   );

@@ -11,7 +11,7 @@ import { validateWorkbook } from '../../src/core/validate';
 import type { DemoServer } from '../../src/demo/server';
 import { readWorkbook } from '../../src/node/readWorkbook';
 import { writeTroublesomeWorkbook, writeWorkbookWithoutTemplate } from './badInput';
-import { ARTIFACTS, buildDemo, eventually, launchChromium, ROOT, serveDemo, type DemoWindow } from './demo';
+import { ARTIFACTS, buildDemoOnce, eventually, launchChromium, ROOT, serveDemo, type DemoWindow } from './demo';
 
 jest.setTimeout(300_000);
 
@@ -53,7 +53,7 @@ describe('the task pane in Chromium (demo, simulated Excel)', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    buildDemo();
+    await buildDemoOnce();
     server = await serveDemo();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });

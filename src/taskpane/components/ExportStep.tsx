@@ -19,7 +19,7 @@ import * as React from 'react';
 import { renderManifestHtml, renderPublicityHtml, type PhotoPreset, type PhotoProblemKind } from '../../core/export';
 import { useI18n } from '../i18n/I18nContext';
 import type { ExportView } from '../state/useExport';
-import type { LedgerState } from '../state/useLedger';
+import type { LedgerActions, LedgerState } from '../state/useLedger';
 import type { Signer } from '../state/useSigner';
 import type { SessionState } from '../state/useValidationSession';
 import { usePaneStyles } from './paneStyles.styles';
@@ -42,8 +42,8 @@ const PROBLEM_KINDS: readonly PhotoProblemKind[] = ['missing', 'extra', 'unreada
 const directoryPicker = { webkitdirectory: '', directory: '' } as unknown as React.InputHTMLAttributes<HTMLInputElement>;
 
 /** The 导出 step: the gate, the decision and its deadline, the file, photos, publicity list, and the export itself. */
-export function ExportStep(props: { view: ExportView; session: SessionState; ledger: LedgerState; signer: Signer }) {
-  const { view, session, ledger, signer } = props;
+export function ExportStep(props: { view: ExportView; session: SessionState; ledger: LedgerState; ledgerActions: LedgerActions; signer: Signer }) {
+  const { view, session, ledger, ledgerActions, signer } = props;
   const { t, locale } = useI18n();
   const pane = usePaneStyles();
   const styles = useStyles();
@@ -54,7 +54,7 @@ export function ExportStep(props: { view: ExportView; session: SessionState; led
 
   return (
     <div className={styles.root}>
-      <StoreNotices notices={ledger.notices} />
+      <StoreNotices notices={ledger.notices} onDismiss={ledgerActions.dismissNotices} />
       <section className={pane.section} aria-labelledby={ids.gate} data-testid="export-gate">
         <h2 id={ids.gate} className={pane.sectionHeading}>
           {t('export.gateHeading')}

@@ -19,7 +19,7 @@ import type { ChainProblemKind } from '../../core/audit/chain';
 import { ROLE_NAMES } from '../../core/audit/events';
 import type { ChangeItem } from '../../core/changes';
 import { useI18n } from '../i18n/I18nContext';
-import type { LedgerState } from '../state/useLedger';
+import type { LedgerActions, LedgerState } from '../state/useLedger';
 import type { RecordsView, WithdrawalKind } from '../state/useRecords';
 import type { Signer } from '../state/useSigner';
 import { fieldLabel } from '../view/describe';
@@ -62,8 +62,8 @@ const MARK_COLOR: Record<ChainProblemKind, 'danger' | 'warning'> = {
 };
 
 /** The 记录 step: the verified audit log, and changes, revocations and deletions after reporting. */
-export function RecordsStep(props: { view: RecordsView; ledger: LedgerState; signer: Signer }) {
-  const { view, ledger, signer } = props;
+export function RecordsStep(props: { view: RecordsView; ledger: LedgerState; ledgerActions: LedgerActions; signer: Signer }) {
+  const { view, ledger, ledgerActions, signer } = props;
   const { t, locale } = useI18n();
   const pane = usePaneStyles();
   const styles = useStyles();
@@ -76,7 +76,7 @@ export function RecordsStep(props: { view: RecordsView; ledger: LedgerState; sig
 
   return (
     <div className={styles.root}>
-      <StoreNotices notices={ledger.notices} />
+      <StoreNotices notices={ledger.notices} onDismiss={ledgerActions.dismissNotices} />
       {ledger.status === 'failed' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{t('ledger.failed', { message: ledger.error ?? '' })}</MessageBarBody>

@@ -12,11 +12,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { ROLE_NAMES, type AuditEvent, type Role } from '../../core/audit/events';
+import { chinaTime, ROLE_NAMES, type AuditEvent, type Role } from '../../core/audit/events';
 import type { SheetStatus } from '../../core/audit/signing';
 import type { SchoolProfile } from '../../core/profile/profile';
 import { useI18n } from '../i18n/I18nContext';
-import type { LedgerState } from '../state/useLedger';
+import type { LedgerActions, LedgerState } from '../state/useLedger';
 import type { Signer } from '../state/useSigner';
 import type { SignOffView } from '../state/useSignOff';
 import type { SessionState } from '../state/useValidationSession';
@@ -44,8 +44,15 @@ const useStyles = makeStyles({
 });
 
 /** The 签核 step: who signs, in which role, the status of each sheet, and the printable sign-off slip. */
-export function SignOffStep(props: { view: SignOffView; session: SessionState; ledger: LedgerState; signer: Signer; profile: SchoolProfile }) {
-  const { view, session, ledger, signer, profile } = props;
+export function SignOffStep(props: {
+  view: SignOffView;
+  session: SessionState;
+  ledger: LedgerState;
+  ledgerActions: LedgerActions;
+  signer: Signer;
+  profile: SchoolProfile;
+}) {
+  const { view, session, ledger, ledgerActions, signer, profile } = props;
   const { t, locale } = useI18n();
   const pane = usePaneStyles();
   const styles = useStyles();
@@ -68,7 +75,7 @@ export function SignOffStep(props: { view: SignOffView; session: SessionState; l
 
   return (
     <div className={styles.root}>
-      <StoreNotices notices={ledger.notices} />
+      <StoreNotices notices={ledger.notices} onDismiss={ledgerActions.dismissNotices} />
       {ledger.status === 'failed' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{t('ledger.failed', { message: ledger.error ?? '' })}</MessageBarBody>
@@ -188,7 +195,7 @@ export function SignOffSlip(props: { view: SignOffView; session: SessionState; p
   const { view, session, profile } = props;
   const report = session.report;
   const signOffs: AuditEvent[] = view.signOffs;
-  const printed = new Date();
+  const printed = shownTime(chinaTime(new Date()));
   const status = view.overview?.status ?? 'notSigned';
   const STATUS_ZH: Record<SheetStatus, string> = { notSigned: '未签核', collected: '已采集', checked: '已校核', approved: '学位办已审核', changedAfterSigning: '签核后已修改' };
   return (
@@ -198,7 +205,7 @@ export function SignOffSlip(props: { view: SignOffView; session: SessionState; p
         <span>
           学位授予单位：{profile.unitCode} {profile.unitName}
         </span>
-        <span>打印时间：{printed.toLocaleString('zh-CN', { hour12: false })}</span>
+        <span>打印时间：{printed}</span>
       </div>
       <table>
         <tbody>

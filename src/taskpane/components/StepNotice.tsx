@@ -42,11 +42,12 @@ export function StepNotice(props: { notice: Notice | undefined; onDismiss?: () =
 }
 
 /** What the gateway said about its hidden sheets (re-hidden, protection failed with AccessDenied …), in its words. */
-export function StoreNotices(props: { notices: readonly StoreNoticeView[] }) {
+export function StoreNotices(props: { notices: readonly StoreNoticeView[]; onDismiss?: () => void }) {
   const { t, locale } = useI18n();
+  const pane = usePaneStyles();
   if (props.notices.length === 0) return null;
   return (
-    <div data-testid="store-notices">
+    <div data-testid="store-notices" className={pane.section}>
       {props.notices.map((notice) => (
         <MessageBar
           key={`${notice.kind}|${notice.sheet ?? ''}`}
@@ -57,6 +58,13 @@ export function StoreNotices(props: { notices: readonly StoreNoticeView[] }) {
           <MessageBarBody>{notice.message?.[locale] ?? t('store.notice', { kind: notice.kind, sheet: notice.sheet ?? '' })}</MessageBarBody>
         </MessageBar>
       ))}
+      {props.onDismiss && (
+        <div>
+          <Button size="small" appearance="subtle" onClick={props.onDismiss} data-testid="store-notices-dismiss">
+            {t('store.dismiss')}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

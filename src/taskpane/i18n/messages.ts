@@ -151,6 +151,7 @@ const zhCN = {
   'signer.verified': '签核人身份来自本校配置的统一身份登录。',
   'notice.dismiss': '关闭提示',
   'store.notice': '记录表「{sheet}」：{kind}',
+  'store.dismiss': '知道了',
 
   'reconcile.source': '学籍数据',
   'reconcile.intro': '把每条学位记录与学信网导出的学籍（或学历）数据按证件号码、学号、考生号逐人比对。可以使用本工作簿中的学籍表，或载入学信网导出的文件；文件只在本机读取。',
@@ -556,6 +557,7 @@ const enUS: Messages = {
   'signer.verified': 'The signer’s identity comes from the sign-in your school configured.',
   'notice.dismiss': 'Dismiss',
   'store.notice': 'Record sheet “{sheet}”: {kind}',
+  'store.dismiss': 'Got it',
 
   'reconcile.source': 'Student-status data',
   'reconcile.intro':

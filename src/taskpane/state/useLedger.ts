@@ -37,6 +37,8 @@ export interface LedgerActions {
    * `build` returns undefined to write nothing (a refusal that is not logged).
    */
   write(build: (trail: AuditTrailView, changes: ChangesView) => LedgerWrite | undefined): Promise<LedgerWrite | undefined>;
+  /** The user has read the gateway's notices. */
+  dismissNotices(): void;
 }
 
 function mergeNotices(previous: readonly StoreNoticeView[], ...lists: (readonly StoreNoticeView[] | undefined)[]): StoreNoticeView[] {
@@ -108,6 +110,7 @@ export function useLedger(ports: PanePorts | undefined, locale: Locale): [Ledger
     [ports, read],
   );
 
-  const actions = React.useMemo(() => ({ reload, write }), [reload, write]);
+  const dismissNotices = React.useCallback(() => setState((previous) => ({ ...previous, notices: [] })), []);
+  const actions = React.useMemo(() => ({ reload, write, dismissNotices }), [reload, write, dismissNotices]);
   return [state, actions];
 }
