@@ -199,12 +199,14 @@ export function useReconcile(input: ReconcileInput): ReconcileView {
     setXueji(undefined);
   }, [setXueji]);
 
+  const degreeSheets = React.useMemo(() => new Set((report?.sheets ?? []).map((s) => s.sheet)), [report]);
   const select = React.useCallback(
     (issue: Issue) => {
       setSelected(issue);
-      sessionActions.select(issue);
+      // A possible 漏报 sits on the 学籍 data: its cell can be selected when that is a sheet of this workbook.
+      if (degreeSheets.has(issue.sheet) || source?.kind === 'sheets') sessionActions.select(issue);
     },
-    [sessionActions],
+    [sessionActions, degreeSheets, source],
   );
 
   const digest = session.digest?.digest ?? '';
