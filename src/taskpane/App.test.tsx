@@ -167,6 +167,35 @@ describe('the task pane', () => {
     expect(port.calls.map((c) => c.method)).toEqual(['readTemplateSheets']);
   });
 
+  it('opens every later step and prints the sign-off slip through its print layout', async () => {
+    const onPrint = jest.fn();
+    const clean = gridFromRecords('G2', Array.from({ length: 5 }, (_, i) => validRecord(i)));
+    render(<TestApp port={new MemoryPort([clean])} runner={createInlineRunner()} today={TODAY} onPrint={onPrint} />);
+    await runValidation();
+    fireEvent.click(screen.getByRole('tab', { name: '签核' }));
+    expect(screen.getByTestId('signer-note').textContent).toContain('由本人填写');
+    fireEvent.change(screen.getByTestId('signer-name'), { target: { value: '李采集' } });
+    await waitFor(() => expect((screen.getByTestId('sign') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('sign'));
+    await waitFor(() => expect(screen.getByTestId('signoff-notice').textContent).toContain('已签核：采集人'));
+    await waitFor(() => expect(screen.getByTestId('signoff-status').querySelector('[data-sheet-status]')?.getAttribute('data-sheet-status')).toBe('collected'));
+    fireEvent.click(screen.getByTestId('print-slip'));
+    expect(onPrint).toHaveBeenCalledTimes(1);
+    const slip = screen.getByTestId('print-root');
+    expect(slip.textContent).toContain('学位授予信息签核单');
+    expect(slip.textContent).toContain('李采集');
+    expect(screen.getByTestId('slip-head').textContent!.replace(/\s/g, '')).toBe(screen.getByTestId('chain-head').textContent);
+
+    fireEvent.click(screen.getByRole('tab', { name: '学籍比对' }));
+    expect(await screen.findByText('本工作簿中没有学籍表（表头含姓名、身份证号及入学日期、学籍状态等列的工作表）。请载入学信网导出的文件。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: '导出' }));
+    await waitFor(() => expect(screen.getByTestId('gate-reasons').textContent).toContain('校核通过'));
+    fireEvent.click(screen.getByRole('tab', { name: '记录' }));
+    await waitFor(() => expect(screen.getByTestId('chain-status').getAttribute('data-ok')).toBe('true'));
+    expect(screen.getByTestId('audit-log').querySelectorAll('li[data-action]')).toHaveLength(1);
+    expect(screen.getByTestId('changes').textContent).toContain('尚未上报');
+  });
+
   it('says so when opened outside Office', () => {
     render(<TestApp port={new MemoryPort([grid])} runner={createInlineRunner()} outsideOffice />);
     expect(screen.getByTestId('outside-office').textContent).toContain('npm run demo');

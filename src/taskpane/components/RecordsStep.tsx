@@ -32,7 +32,17 @@ import { StepNotice, StoreNotices } from './StepNotice';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  log: { display: 'flex', flexDirection: 'column', maxHeight: '360px', overflowY: 'auto', ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2), borderRadius: tokens.borderRadiusMedium },
+  log: {
+    display: 'flex',
+    flexDirection: 'column',
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    maxHeight: '360px',
+    overflowY: 'auto',
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
+    borderRadius: tokens.borderRadiusMedium,
+  },
   event: {
     display: 'flex',
     flexDirection: 'column',
@@ -121,7 +131,7 @@ export function RecordsStep(props: { view: RecordsView; ledger: LedgerState; led
               </div>
             )}
             {verification.rows.length > 0 && (
-              <ol className={styles.log} aria-label={t('records.logHeading')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              <ol className={styles.log} aria-label={t('records.logHeading')} tabIndex={0}>
                 {[...verification.rows].reverse().map(({ index, event, marks }) => (
                   <li
                     key={index}
@@ -135,7 +145,7 @@ export function RecordsStep(props: { view: RecordsView; ledger: LedgerState; led
                       <span>{event.action}</span>
                       <span>
                         {event.actor}
-                        {event.actorId && `（${event.actorId}）`} · {ROLE_NAMES[event.role]?.[locale] ?? event.role}
+                        {event.actorId && (locale === 'zh-CN' ? `（${event.actorId}）` : ` (${event.actorId})`)} · {ROLE_NAMES[event.role]?.[locale] ?? event.role}
                       </span>
                       <span className={pane.muted}>{shownTime(event.time)}</span>
                       {marks.length === 0 ? (
@@ -196,10 +206,17 @@ export function RecordsStep(props: { view: RecordsView; ledger: LedgerState; led
               </MessageBar>
             )}
             <div className={pane.row}>
-              <Button size="small" onClick={() => printForm(view.changeForm())} disabled={!view.changeForm()} data-testid="print-change-forms">
+              <Button size="small" onClick={() => printForm(view.changeForm())} disabled={!view.hasChangeForms} data-testid="print-change-forms">
                 {t('records.printForms')}
               </Button>
-              <Button size="small" onClick={() => view.changeForm() && view.saveForm(view.changeForm()!)} disabled={!view.changeForm()}>
+              <Button
+                size="small"
+                onClick={() => {
+                  const form = view.changeForm();
+                  if (form) view.saveForm(form);
+                }}
+                disabled={!view.hasChangeForms}
+              >
                 {t('records.saveForms')}
               </Button>
             </div>
@@ -236,7 +253,7 @@ function ChangeCard(props: { item: ChangeItem; view: RecordsView; onPrint: (id: 
       <ul className={styles.fields}>
         {item.fields.map((field) => (
           <li key={field.field} data-field={field.field}>
-            {fieldLabel(field.field, locale)}：“{field.old}” → “{field.new}” {field.key && <strong>{t('records.keyField')}</strong>}
+            {t('records.fieldChange', { field: fieldLabel(field.field, locale), old: field.old, new: field.new })} {field.key && <strong>{t('records.keyField')}</strong>}
           </li>
         ))}
       </ul>
@@ -383,7 +400,13 @@ function WithdrawalSection(props: { view: RecordsView; headingId: string; signer
               <Button size="small" onClick={() => onPrint(view.withdrawalForm(kind))}>
                 {t('records.printReport')}
               </Button>
-              <Button size="small" onClick={() => view.withdrawalForm(kind) && view.saveForm(view.withdrawalForm(kind)!)}>
+              <Button
+                size="small"
+                onClick={() => {
+                  const form = view.withdrawalForm(kind);
+                  if (form) view.saveForm(form);
+                }}
+              >
                 {t('records.saveReport')}
               </Button>
               <Button size="small" onClick={() => view.saveWithdrawalFile(kind)}>

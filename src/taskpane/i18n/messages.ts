@@ -345,6 +345,7 @@ const zhCN = {
   'records.status.rejected': '已退回',
   'records.status.stale': '申请后又被修改',
   'records.keyField': '关键信息',
+  'records.fieldChange': '{field}：“{old}” → “{new}”',
   'records.needsState': '涉及关键信息（姓名、性别、证件号码、学位类别）：须经国务院学位办同意，录入同意文号后才能导出（规程第十五条）。',
   'records.reason': '更正原因',
   'records.request': '提出更正申请',
@@ -760,6 +761,7 @@ const enUS: Messages = {
   'records.status.rejected': 'Rejected',
   'records.status.stale': 'Changed after the request',
   'records.keyField': 'key information',
+  'records.fieldChange': '{field}: “{old}” → “{new}”',
   'records.needsState':
     'Changes key information (name, sex, ID number, degree type): needs the approval of the State Council degree office; record its document number before exporting (Art. 15).',
   'records.reason': 'Reason for the change',

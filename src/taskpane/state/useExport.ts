@@ -206,17 +206,20 @@ export function useExport(input: ExportInput): ExportView {
   }
   const deadlineText = deadline ? bilingual(describeDeadline(deadline).zh, describeDeadline(deadline).en, locale) : undefined;
 
-  const fileNames: string[] = [];
-  let patternError: string | undefined;
-  try {
-    for (const group of groups) {
-      const { batch } = batchOfRecords(group.records, today);
-      const fields = { unitCode: profile.unitCode, unitName: profile.unitName, batch, category: group.category, generation: group.generation, today };
-      fileNames.push(uploadFileName(pattern, fields, effectiveFormat));
+  // The names the pattern gives (one file per template and category), recomputed only when they can change.
+  const { fileNames, patternError } = React.useMemo(() => {
+    const names: string[] = [];
+    try {
+      for (const group of groups) {
+        const { batch } = batchOfRecords(group.records, today);
+        const fields = { unitCode: profile.unitCode, unitName: profile.unitName, batch, category: group.category, generation: group.generation, today };
+        names.push(uploadFileName(pattern, fields, effectiveFormat));
+      }
+      return { fileNames: names, patternError: undefined };
+    } catch (error) {
+      return { fileNames: names, patternError: error instanceof FileNamePatternError ? bilingual(error.zh, error.en, locale) : String(error) };
     }
-  } catch (error) {
-    patternError = error instanceof FileNamePatternError ? bilingual(error.zh, error.en, locale) : String(error);
-  }
+  }, [groups, today, profile, pattern, effectiveFormat, locale]);
 
   const events = React.useMemo(() => ledger.trail?.events ?? [], [ledger.trail]);
   const gateContext = (trailEvents: readonly AuditEvent[], trail = ledger.trail, changes = ledger.changes) =>

@@ -80,6 +80,8 @@ export interface RecordsView {
   setFiledDate(id: string, date: string): void;
   markFiled(id: string): void;
 
+  /** Change requests of the current baseline that a form can be printed for. */
+  hasChangeForms: boolean;
   changeForm(ids?: readonly string[]): FormDocument | undefined;
   withdrawalForm(kind: WithdrawalKind): FormDocument | undefined;
   saveForm(form: FormDocument): void;
@@ -268,6 +270,7 @@ export function useRecords(input: RecordsInput): RecordsView {
     markFiled(id) {
       step((fresh) => recordFiled(fresh, { id, date: filedDates[id] || today }, actor()), { intent: 'success', key: 'records.filed' });
     },
+    hasChangeForms: changes?.baseline !== undefined && foldRequests(changes?.entries ?? []).some((r) => r.baselineSeq === changes.baseline!.seq && r.status !== 'rejected'),
     changeForm(ids) {
       const baseline = changes?.baseline;
       if (!baseline) return undefined;
