@@ -82,6 +82,8 @@ interface Loaded {
 /** What the browser tests (and a curious user in the console) can reach. */
 export interface DemoHandle {
   workbook?: SimWorkbook;
+  /** The simulated host: `faults` can be changed to make protect/unprotect fail as some Excel builds do. */
+  host?: InstalledSimulator['host'];
   loaded: boolean;
   load(name: string): Promise<void>;
   /** Every fill of every sheet, as `Sheet!A1 → #RRGGBB` — to check that clearing marks restores them. */
@@ -144,7 +146,12 @@ export function DemoApp(props: DemoAppProps) {
         const workbook = await workbookFromXlsx(bytes, name);
         loadedRef.current?.simulator.uninstall();
         loadedRef.current?.runner.dispose();
-        const simulator = installSimulator(workbook, { platform: 'OfficeOnline' });
+        // ?faults=protect,unprotect,visibility,createWorkbook makes those operations fail with AccessDenied, as some
+        // Excel builds do; ?platform=Mac saves .xlsx files as new workbooks (Excel.createWorkbook) instead of downloads.
+        const query = new URLSearchParams(window.location.search);
+        const faults = Object.fromEntries((query.get('faults') ?? '').split(',').filter(Boolean).map((name) => [name, 'AccessDenied']));
+        const platform = query.get('platform') === 'Mac' ? 'Mac' : 'OfficeOnline';
+        const simulator = installSimulator(workbook, { platform, faults });
         (simulator.office.context as { officeTheme: unknown }).officeTheme = dark ? DARK : LIGHT;
         const next: Loaded = {
           key: ++keyRef.current,
@@ -207,6 +214,7 @@ export function DemoApp(props: DemoAppProps) {
   React.useEffect(() => {
     window.degreeDataDemo = {
       workbook: loaded?.workbook,
+      host: loaded?.simulator.host,
       loaded: loaded !== undefined,
       load: loadExample,
       saved: saved.current,

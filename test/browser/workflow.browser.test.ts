@@ -217,6 +217,22 @@ describe('the steps after 校验 in Chromium (demo, simulated Excel)', () => {
     expect(await page.getByTestId('chain-status').getAttribute('data-ok')).toBe('true');
   });
 
+  it('says so when Excel refuses to protect the record sheets (AccessDenied on some builds), and the trail still verifies', async () => {
+    await openExample(page, 'g3-sample.xlsx');
+    await page.evaluate(() => {
+      const host = (window as unknown as { degreeDataDemo: { host: { faults: Record<string, string> } } }).degreeDataDemo.host;
+      host.faults.protect = 'AccessDenied';
+    });
+    await validate(page);
+    await page.getByRole('tab', { name: '签核' }).click();
+    expect(await signAs(page, '李采集', 'T001', '采集人')).toContain('已签核');
+    const notice = page.locator('[data-store-notice="protectFailed"]').first();
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.textContent()).toContain('AccessDenied');
+    await page.getByRole('tab', { name: '记录' }).click();
+    await eventually(async () => expect(await page.getByTestId('chain-status').getAttribute('data-ok')).toBe('true'));
+  });
+
   it('made no request outside the demo server, broke no Content-Security-Policy and raised no error', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);

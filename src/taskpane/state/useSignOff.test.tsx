@@ -115,6 +115,17 @@ describe('useSignOff (签核)', () => {
     expect(warned.ports.events.at(-1)?.note).toBe('第 3 行专业与决议不符');
   });
 
+  it('passes on what the gateway says about its hidden sheets (protect refused with AccessDenied) until read', async () => {
+    const pane = await validated();
+    pane.ports.protectionFails = true;
+    as(pane, '李采集', '', 'collector');
+    await sign(pane);
+    expect(pane.current().ledger.notices.map((n) => n.kind)).toEqual(['protectFailed']);
+    expect(pane.current().ledger.notices[0].message?.['zh-CN']).toContain('AccessDenied');
+    act(() => pane.current().ledgerActions.dismissNotices());
+    expect(pane.current().ledger.notices).toEqual([]);
+  });
+
   it('remembers the signer on this computer once they sign', async () => {
     const identity = memoryIdentity();
     const pane = await validated(undefined, identity);
