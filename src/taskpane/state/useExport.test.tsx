@@ -70,6 +70,23 @@ describe('useExport (导出)', () => {
     expect(pane.ports.sheets[0].rows.length).toBe(7);
   });
 
+  it('writes the legacy .dbf for the G1 template, GBK-encoded', async () => {
+    const g1 = Array.from({ length: 4 }, (_, i) => validRecord(i, 'G1'));
+    const pane = await signed([gridFromRecords('G1', g1)]);
+    expect(pane.current().exporter.dbfAllowed).toBe(true);
+    act(() => pane.current().exporter.setFormat('dbf'));
+    expect(pane.current().exporter.format).toBe('dbf');
+    expect(pane.current().exporter.exportIssues).toEqual([]);
+    act(() => pane.current().exporter.exportNow());
+    await waitFor(() => expect(pane.current().exporter.result).toBeDefined());
+    const [upload] = pane.ports.saved;
+    expect(upload.name).toMatch(/\.dbf$/);
+    expect(upload.bytes[0]).toBe(0x03);
+    // The first record's name, GBK-encoded, is in the file.
+    const name = new TextDecoder('gbk').decode(upload.bytes);
+    expect(name).toContain(g1[0].XM);
+  });
+
   it('after the deadline asks for the reason and records 补报说明 before the export', async () => {
     const pane = await signed();
     act(() => {
