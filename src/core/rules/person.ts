@@ -389,7 +389,6 @@ function checkPinyin(row: RowContext, facts: PersonFacts): void {
     }
     if (facts.han && splitIsKnown(chars)) {
       const surname = surnameLength(chars);
-      const canonical = formatReadings(match.readings, surname, apostrophe);
       // Word boundaries as positions in the letters: exactly one, after the surname.
       const boundaries: number[] = [];
       let position = 0;
@@ -397,6 +396,7 @@ function checkPinyin(row: RowContext, facts: PersonFacts): void {
       const split = boundaries.length !== 1 || boundaries[0] !== match.ends[surname - 1];
       const umlautAsU = match.readings.some((reading, i) => match.plainU[i] && /^[ln]v/.test(reading));
       if (problem || split || umlautAsU) {
+        const canonical = formatReadings(match.readings, surname, apostrophe);
         const reason = problem && problem !== 'spacing' ? problem : split ? 'spacing' : umlautAsU ? 'umlaut' : problem;
         row.report('pinyin.format', 'XMPY', { reason, suggestion: canonical }, canonical);
       }
