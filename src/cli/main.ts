@@ -21,6 +21,7 @@ import {
   type CliIO,
   reportFailure,
 } from './common';
+import { installNodeSha256 } from '../node/nodeHash';
 import { formatText } from './formatText';
 import { packageVersion } from './version';
 
@@ -190,6 +191,7 @@ function processIO(): CliIO {
 
 /** Runs the command line; resolves to the exit code and never throws. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  installNodeSha256();
   try {
     // Commands with options of their own parse them themselves. Each is loaded only when used: their modules pull
     // in large libraries (ExcelJS, SheetJS, hashing), and start-up time is paid by every run of every command.

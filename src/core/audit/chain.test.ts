@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { canonicalize } from './canonical';
+import { sha256Hex, useSha256 } from './hash';
 import { headOf, nextEvent, verifyChain } from './chain';
 import { changedRows, digestRows } from './digest';
 import type { AuditDraft, AuditEvent } from './events';
@@ -89,6 +91,21 @@ describe('data digests', () => {
     expect(edited.digest).not.toBe(signed.digest);
     expect(changedRows(signed.rows, edited.rows)).toEqual({ changed: [3], deleted: 0 });
     expect(changedRows(signed.rows, digestRows([rows[0], rows[2]]).rows)).toEqual({ changed: [], deleted: 1 });
+  });
+
+  it('hashes each record as SHA-256 of its RFC 8785 canonical JSON', () => {
+    const values = { ZJHM: 'ID1', XM: '人"1', A: '', 'é': 'x\\y', B: '𠮷\u0001' };
+    expect(digestRows([{ sheet: 'S', excelRow: 2, values }]).rows[0].hash).toBe(sha256Hex(canonicalize(values)));
+  });
+
+  it('gives the same digests with another SHA-256 implementation (the CLI installs Node’s)', () => {
+    const pure = digestRows(rows);
+    useSha256((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
+    try {
+      expect(digestRows(rows)).toEqual(pure);
+    } finally {
+      useSha256(undefined);
+    }
   });
 
   it('keeps no personal data: only hashes', () => {

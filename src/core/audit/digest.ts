@@ -1,4 +1,3 @@
-import { canonicalize } from './canonical';
 import { sha256Hex } from './hash';
 
 export interface DatasetDigest {
@@ -26,13 +25,50 @@ export interface DigestableRecord {
   values: Readonly<Record<string, string>>;
 }
 
+/** What JSON.stringify would escape in a string; anything else it writes between quotes as it is. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * Canonical JSON (RFC 8785) of a flat record of strings, with the sorted key order computed once per key set:
+ * the same text as canonicalize(), without sorting 40 keys for each of 50,000 rows.
+ */
+function flatCanonicalizer(): (values: Readonly<Record<string, string>>) => string {
+  let lastKeys: string[] = [];
+  let lastSignature = '';
+  let sorted: string[] = [];
+  let prefixes: string[] = [];
+  return (values) => {
+    const keys = Object.keys(values);
+    const signature = keys.length === lastKeys.length && keys.every((k, i) => k === lastKeys[i]) ? lastSignature : keys.join('\u0000');
+    if (signature !== lastSignature) {
+      lastKeys = keys;
+      lastSignature = signature;
+      sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      prefixes = sorted.map((key) => `,${JSON.stringify(key)}:`);
+    }
+    let text = '';
+    for (let i = 0; i < sorted.length; i++) {
+      const value = values[sorted[i]];
+      if (value !== undefined) text += prefixes[i] + (NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`);
+    }
+    return `{${text.slice(1)}}`;
+  };
+}
+
 export function digestRows(rows: readonly DigestableRecord[], keyField = 'ZJHM'): DatasetDigest {
-  const digests = rows.map((row) => ({
-    sheet: row.sheet,
-    row: row.excelRow,
-    key: sha256Hex(`key:${(row.values[keyField] ?? '').toUpperCase()}`).slice(0, 16),
-    hash: sha256Hex(canonicalize(row.values as Record<string, string>)),
-  }));
+  const canonical = flatCanonicalizer();
+  const digests = rows.map((row) => {
+    const text = canonical(row.values);
+    const hash = sha256Hex(text);
+    return {
+      sheet: row.sheet,
+      row: row.excelRow,
+      // The record's key is stored as a hash (never the 证件号码 itself), so moved rows are recognised without it.
+      key: sha256Hex(`key:${(row.values[keyField] ?? '').toUpperCase()}`).slice(0, 16),
+      hash,
+    };
+  });
   return { digest: digestOfRows(digests), rows: digests };
 }
 

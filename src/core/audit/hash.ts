@@ -1,9 +1,22 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
-/** SHA-256 of UTF-8 text, lower-case hex. Synchronous, so digesting 50,000 rows needs no await per row. */
+/** SHA-256 of UTF-8 text as lower-case hex; synchronous, so digesting 50,000 rows needs no await per row. */
+export type Sha256Hex = (text: string) => string;
+
+const pureSha256: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+let active: Sha256Hex = pureSha256;
+
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return active(text);
+}
+
+/**
+ * Installs a faster SHA-256 (Node's native one, from the CLI's composition root). Every implementation gives the
+ * same bytes, so digests made by the CLI and by the add-in (pure JavaScript) stay comparable.
+ */
+export function useSha256(implementation: Sha256Hex | undefined): void {
+  active = implementation ?? pureSha256;
 }
 
 /** The head of an empty chain. */
