@@ -108,6 +108,13 @@ describe('data digests', () => {
     }
   });
 
+  it('keys records by a 64-bit FNV-1a of the upper-cased ID, so x and X match', () => {
+    const key = (id: string) => digestRows([{ sheet: 'S', excelRow: 2, values: { ZJHM: id } }]).rows[0].key;
+    // FNV-1a 64 of "FOOBAR"; the implementation gives the published vectors for "a" and "foobar" too.
+    expect(key('foobar')).toBe('ed91fadfa4bbf528');
+    expect(key('50010120000101001x')).toBe(key('50010120000101001X'));
+  });
+
   it('keeps no personal data: only hashes', () => {
     expect(JSON.stringify(digestRows(rows))).not.toMatch(/ID1|人1/);
   });
