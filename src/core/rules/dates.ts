@@ -292,9 +292,9 @@ function checkAward(row: RowContext): void {
     });
   }
 
-  const window = profile.reportingWindow;
-  if (window && (award < window.from || award > window.to)) {
-    row.report('date.outsideWindow', 'HXWRQ', { from: window.from, to: window.to });
+  const batch = profile.reportingWindow;
+  if (batch && (award < batch.from || award > batch.to)) {
+    row.report('date.outsideWindow', 'HXWRQ', { from: batch.from, to: batch.to });
   }
 
   const exam = row.get('WYKSNY');

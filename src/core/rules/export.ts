@@ -16,7 +16,7 @@ export const exportRules = defineRules({
       },
       'en-US': {
         title: 'The upload file’s encoding cannot hold a character',
-        why: 'The legacy .dbf upload file is GBK-encoded; a character outside GBK (such as “𠮷”, found only in GB18030) would be written as “?”, so the reported name would no longer match the ID document.',
+        why: 'The legacy .dbf upload file is GBK-encoded; a character outside GBK (such as “𠮷”, found only in GB18030) would be written as “?”, so the reported name would no longer match the ID card or passport.',
         fix: 'Check the ID document: for a genuinely rare character follow the degree office (upload the .xlsx file instead, or use the substitute the provincial office prescribes and explain it in 备注); correct typing errors (full-width, variant or invisible characters).',
         message: (p) => `${p.label} “${p.value}”: ${p.chars} cannot be encoded in ${p.encoding}`,
       },

@@ -361,7 +361,7 @@ function checkPinyin(row: RowContext, facts: PersonFacts): void {
   const value = row.get('XMPY');
   if (!value) return;
   if (!facts.mainland) {
-    // 来华留学 and 港澳台: the name as in the passport or travel document.
+    // 来华留学 and 港澳台: the name as in the passport or travel permit.
     if (!PASSPORT_NAME.test(value)) row.report('pinyin.format', 'XMPY', { reason: 'passport' });
     return;
   }
