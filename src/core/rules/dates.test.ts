@@ -1,43 +1,15 @@
 import fc from 'fast-check';
-import type { Category, Generation, Issue, Locale } from '../model/types';
-import { DEFAULT_PROFILE, schoolProfileSchema, type SchoolProfile } from '../profile/profile';
-import { excelRowOf, gridFromRecords, validRecord, type RecordValues } from '../testing/fixtures';
-import { templateColumns } from '../template/generations';
-import { columnLetter } from '../util/columns';
-import { validateWorkbook } from '../validate';
+import type { Category } from '../model/types';
+import { DEFAULT_PROFILE, schoolProfileSchema } from '../profile/profile';
+import { excelRowOf, type RecordValues } from '../testing/fixtures';
+import { cellOf, familyRunner } from '../testing/ruleHarness';
 import { datesRules } from './dates';
 
 const TODAY = '20261128';
 const RULE_IDS = new Set(Object.keys(datesRules));
 
-interface RunOptions {
-  category?: Category;
-  profile?: SchoolProfile;
-  locale?: Locale;
-}
-
-/** Validates records built from validRecord(i) with the given changes; returns this family's issues. */
-function run(generation: Generation, changes: RecordValues[], options: RunOptions = {}): Issue[] {
-  const category = options.category ?? '普通';
-  const records = changes.map((change, i) => ({ ...validRecord(i, generation, category), ...change }));
-  const result = validateWorkbook([gridFromRecords(generation, records, { category })], {
-    today: TODAY,
-    category,
-    profile: options.profile,
-    locale: options.locale,
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result.report.issues.filter((issue) => RULE_IDS.has(issue.rule));
-}
-
-/** One changed record after a valid one, so the defect sits on Excel row 3. */
-const second = (generation: Generation, change: RecordValues, options: RunOptions = {}) => run(generation, [{}, change], options);
-
-function at(generation: Generation, field: string, record = 1, category: Category = '普通') {
-  const index = templateColumns(generation, category).findIndex((column) => column.code === field);
-  if (index < 0) throw new Error(`${field} is not a ${generation} ${category} column`);
-  return { row: excelRowOf(record), column: columnLetter(index), field };
-}
+const { run, second } = familyRunner(RULE_IDS);
+const at = cellOf;
 
 describe('valid records', () => {
   it.each(['G1', 'G2', 'G3'] as const)('raise no date issue in %s', (generation) => {

@@ -1,41 +1,15 @@
 import fc from 'fast-check';
-import type { Category, Generation, Issue, Locale } from '../model/types';
-import { excelRowOf, gridFromRecords, validRecord, type RecordValues } from '../testing/fixtures';
-import { templateColumns } from '../template/generations';
-import { columnLetter } from '../util/columns';
+import type { Generation } from '../model/types';
+import { validRecord, type RecordValues } from '../testing/fixtures';
 import { makeResidentId, PROVINCE_CODES, residentIdCheckChar, sexCodeOfResidentId } from '../util/residentId';
-import { validateWorkbook } from '../validate';
+import { cellOf, familyRunner } from '../testing/ruleHarness';
 import { identityRules } from './identity';
 
 const TODAY = '20261128';
 const RULE_IDS = new Set(Object.keys(identityRules));
 
-interface RunOptions {
-  category?: Category;
-  locale?: Locale;
-}
-
-/** Validates records built from validRecord(i) with the given changes; returns this family's issues. */
-function run(generation: Generation, changes: RecordValues[], options: RunOptions = {}): Issue[] {
-  const category = options.category ?? '普通';
-  const records = changes.map((change, i) => ({ ...validRecord(i, generation, category), ...change }));
-  const result = validateWorkbook([gridFromRecords(generation, records, { category })], {
-    today: TODAY,
-    category,
-    locale: options.locale,
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result.report.issues.filter((issue) => RULE_IDS.has(issue.rule));
-}
-
-/** One changed record after a valid one, so the defect sits on Excel row 3. */
-const second = (generation: Generation, change: RecordValues, options: RunOptions = {}) => run(generation, [{}, change], options);
-
-function at(generation: Generation, field: string, record = 1, category: Category = '普通') {
-  const index = templateColumns(generation, category).findIndex((column) => column.code === field);
-  if (index < 0) throw new Error(`${field} is not a ${generation} ${category} column`);
-  return { row: excelRowOf(record), column: columnLetter(index), field };
-}
+const { run, second } = familyRunner(RULE_IDS);
+const at = cellOf;
 
 /** A fictional person's ID with the fields that must agree with it (出生日期, 性别, photo name). */
 function person(area: string, birth: string, sequence: number): RecordValues {

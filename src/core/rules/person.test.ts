@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import type { Category, Generation, Issue, Locale } from '../model/types';
-import { excelRowOf, gridFromRecords, validRecord, type RecordValues } from '../testing/fixtures';
-import { templateColumns } from '../template/generations';
-import { columnLetter } from '../util/columns';
-import { validateWorkbook } from '../validate';
+import { type RecordValues } from '../testing/fixtures';
+import { cellOf, familyRunner } from '../testing/ruleHarness';
 import { personRules } from './person';
 import { loadPinyin, type PinyinPort } from './pinyinPort';
 
-const TODAY = '20261128';
 const RULE_IDS = new Set(Object.keys(personRules));
 
 let port: PinyinPort;
@@ -22,29 +19,14 @@ interface RunOptions {
   pinyin?: boolean;
 }
 
-/** Validates records built from validRecord(i) with the given changes; returns this family's issues. */
-function run(generation: Generation, changes: RecordValues[], options: RunOptions = {}): Issue[] {
-  const category = options.category ?? '普通';
-  const records = changes.map((change, i) => ({ ...validRecord(i, generation, category), ...change }));
-  const result = validateWorkbook([gridFromRecords(generation, records, { category })], {
-    today: TODAY,
-    category,
-    locale: options.locale,
-    pinyin: options.pinyin ? port : undefined,
-  });
-  if (!result.ok) throw new Error(result.reason);
-  return result.report.issues.filter((issue) => RULE_IDS.has(issue.rule));
-}
-
+const family = familyRunner(RULE_IDS);
+const run = (generation: Generation, changes: RecordValues[], options: RunOptions = {}): Issue[] =>
+  family.run(generation, changes, { ...options, pinyin: options.pinyin ? port : undefined });
 /** One changed record after a valid one, so the defect sits on Excel row 3. */
 const second = (generation: Generation, change: RecordValues, options: RunOptions = {}) => run(generation, [{}, change], options);
 const withPinyin = (change: RecordValues, options: RunOptions = {}) => second('G2', change, { ...options, pinyin: true });
 
-function at(generation: Generation, field: string, record = 1, category: Category = '普通') {
-  const index = templateColumns(generation, category).findIndex((column) => column.code === field);
-  if (index < 0) throw new Error(`${field} is not a ${generation} ${category} column`);
-  return { row: excelRowOf(record), column: columnLetter(index), field };
-}
+const at = cellOf;
 
 /** A fictional Uyghur student: ethnic group, name with the middle dot, pinyin. */
 const UYGHUR: RecordValues = { MZM: '05', MZ: '维吾尔族', XM: '古丽米热·艾比布力', XMPY: 'Gulimire Aibibuli' };
