@@ -17,7 +17,7 @@ import { DEFAULT_PROFILE, type SchoolProfile } from './profile/profile';
 import { defaultSeverity, renderMessage, ROW_CHECKS, WORKBOOK_CHECKS } from './rules/catalogue';
 import type { PinyinPort } from './rules/pinyinPort';
 import type { CheckedRow, MessageParams, RowContext, SheetContext, SheetRows } from './rules/rule';
-import { rowSchemaFor } from './schema/rowSchema';
+import { RowChecker, rowSchemaFor } from './schema/rowSchema';
 import { detectCategory, detectGeneration } from './template/detect';
 import { FIELDS } from './template/fields';
 import { templateColumns, type Presence, type TemplateColumn } from './template/generations';
@@ -244,10 +244,12 @@ function validateSheet(
   reportHeader(plan, sheetIndex, collector);
 
   const schemaKey = `${plan.generation}|${plan.category}|${[...presentCodes].join(',')}`;
-  const schema = rowSchemaFor(
-    schemaKey,
-    plan.present.map((p) => p.column),
-    plan.category,
+  const rowChecker = new RowChecker(
+    rowSchemaFor(
+      schemaKey,
+      plan.present.map((p) => p.column),
+      plan.category,
+    ),
   );
   const emptyValues: Record<string, string> = Object.fromEntries(plan.columns.map((column) => [column.code, '']));
   // What every row needs of each present column, looked up once per sheet rather than once per cell.
@@ -307,17 +309,16 @@ function validateSheet(
         if (lost) (unreliable ??= new Set()).add(code);
       }
     }
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0]);
+    const findings = rowChecker.check(values);
+    if (findings) {
+      for (const { field, rule } of findings) {
         if (unreliable?.has(field)) continue;
         const definition = FIELDS[field];
         const value = values[field];
         collector.add(
           sheetIndex,
           where(field),
-          issue.message,
+          rule,
           {
             value,
             max: definition?.maxLength,
@@ -325,7 +326,7 @@ function validateSheet(
             digits: definition?.digits,
             category: plan.category,
           },
-          suggestFor(issue.message, value),
+          suggestFor(rule, value),
         );
       }
     }

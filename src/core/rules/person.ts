@@ -259,11 +259,6 @@ function tidyPinyin(value: string): string {
     .replace(/\s*(['’])\s*/g, '$1');
 }
 
-/** Ways a toneless reading may be written: as is, or with ü (v) as yu or u. */
-function spellings(reading: string): string[] {
-  return reading.includes('v') ? [reading.replace(/v/g, 'yu'), reading.replace(/v/g, 'u')] : [];
-}
-
 interface ReadingMatch {
   /** The reading chosen for each character. */
   readings: string[];
@@ -282,33 +277,38 @@ function pinyinLetters(value: string): string {
     .replace(/[\s'’‘`´′-]/g, '');
 }
 
-/** Finds, per character, a reading that spells `letters` in order; exact readings are tried before ü variants. */
+/**
+ * Finds, per character, a reading that spells `letters` in order; exact readings are tried before ü variants
+ * (ü written as yu, as passports do, or as a plain u). Runs once per row, so it allocates only what it returns.
+ */
 function matchReadings(letters: string, readings: readonly (readonly string[])[]): ReadingMatch | undefined {
-  const failed = new Set<number>();
-  const chosen: string[] = [];
-  const plainU: boolean[] = [];
-  const ends: number[] = [];
+  const length = readings.length;
+  const chosen: string[] = new Array<string>(length);
+  const plainU: boolean[] = new Array<boolean>(length);
+  const ends: number[] = new Array<number>(length);
+  let failed: Set<number> | undefined;
+  const attempt = (index: number, position: number, reading: string, spelling: string, plain: boolean): boolean => {
+    if (!letters.startsWith(spelling, position)) return false;
+    chosen[index] = reading;
+    plainU[index] = plain;
+    ends[index] = position + spelling.length;
+    return visit(index + 1, position + spelling.length);
+  };
   const visit = (index: number, position: number): boolean => {
-    if (index === readings.length) return position === letters.length;
+    if (index === length) return position === letters.length;
     const key = index * 1024 + position;
-    if (failed.has(key)) return false;
+    if (failed?.has(key)) return false;
     const options = readings[index];
-    const tries: [string, string, boolean][] = [
-      ...options.map((r): [string, string, boolean] => [r, r, false]),
-      ...options.flatMap((r) => spellings(r).map((s): [string, string, boolean] => [r, s, s === r.replace(/v/g, 'u')])),
-    ];
-    for (const [reading, spelling, plain] of tries) {
-      if (!letters.startsWith(spelling, position)) continue;
-      chosen[index] = reading;
-      plainU[index] = plain;
-      ends[index] = position + spelling.length;
-      if (visit(index + 1, position + spelling.length)) return true;
+    for (const reading of options) if (attempt(index, position, reading, reading, false)) return true;
+    for (const reading of options) {
+      if (!reading.includes('v')) continue;
+      if (attempt(index, position, reading, reading.replace(/v/g, 'yu'), false)) return true;
+      if (attempt(index, position, reading, reading.replace(/v/g, 'u'), true)) return true;
     }
-    failed.add(key);
+    (failed ??= new Set()).add(key);
     return false;
   };
-  const length = readings.length;
-  return visit(0, 0) ? { readings: chosen.slice(0, length), plainU: plainU.slice(0, length), ends: ends.slice(0, length) } : undefined;
+  return visit(0, 0) ? { readings: chosen, plainU, ends } : undefined;
 }
 
 function surnameLength(name: readonly string[]): number {

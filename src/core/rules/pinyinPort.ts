@@ -1,10 +1,11 @@
 /**
  * The pinyin dictionary is large (~300 KB), so the engine takes it through this port and front ends load it lazily.
  * `readings(name)` gives, per character of the name, every toneless reading in lower case (ü as `v`),
- * with surname readings first for the first characters.
+ * with surname readings first for the first characters. The lists are shared between calls: callers must not
+ * modify them.
  */
 export interface PinyinPort {
-  readings(name: string): string[][];
+  readings(name: string): readonly (readonly string[])[];
 }
 
 const HAN = /^\p{Script=Han}$/u;
@@ -14,47 +15,58 @@ const READING = /^[a-z]+$/;
  * Loads pinyin-pro on demand (a separate chunk in the browser build).
  *
  * pinyin-pro's `multiple: true` lists every reading only when the input is a single character (its docs:
- * 仅针对输入的 word 为单个汉字生效), so the full lists are taken character by character (and cached). The first two
+ * 仅针对输入的 word 为单个汉字生效), so the full lists are taken character by character. The first two
  * characters read in surname mode come first (曾 → zeng, 单 → shan, 万俟 → mo qi). A character the dictionary does
  * not know gets no reading, and non-Han characters get none either.
+ *
+ * Everything is cached, already lower-cased and filtered: a sheet of 50,000 names has a few thousand distinct
+ * characters and surnames, and asking pinyin-pro again for each would be most of the check's time.
  */
 export async function loadPinyin(): Promise<PinyinPort> {
   const { pinyin } = await import('pinyin-pro');
   const options = { toneType: 'none', type: 'array', v: true } as const;
-  const perCharacter = new Map<string, string[]>();
-  // Surname readings depend on the first one or two characters only (曾, 单, 万俟), and surnames repeat a lot.
-  const surnames = new Map<string, string[]>();
-  const surnameReadings = (head: string): string[] => {
-    let readings = surnames.get(head);
-    if (!readings) {
-      readings = pinyin(head, { ...options, surname: 'head' });
-      surnames.set(head, readings);
+
+  /** Distinct lower-case readings, the given one first. */
+  const tidy = (readings: readonly (string | undefined)[]): string[] => {
+    const found = new Set<string>();
+    for (const reading of readings) {
+      const lower = reading?.toLowerCase();
+      if (lower && READING.test(lower)) found.add(lower);
     }
-    return readings;
+    return [...found];
   };
-  const allReadings = (ch: string): string[] => {
+
+  const perCharacter = new Map<string, readonly string[]>();
+  const characterReadings = (ch: string): readonly string[] => {
     let readings = perCharacter.get(ch);
     if (!readings) {
-      readings = pinyin(ch, { ...options, multiple: true });
+      readings = HAN.test(ch) ? tidy(pinyin(ch, { ...options, multiple: true })) : [];
       perCharacter.set(ch, readings);
     }
     return readings;
   };
+
+  /** The lists of the first one or two characters (the possible surname), its surname reading first. */
+  const heads = new Map<string, readonly (readonly string[])[]>();
+  const headReadings = (head: string, chars: readonly string[]): readonly (readonly string[])[] => {
+    let lists = heads.get(head);
+    if (!lists) {
+      const surname: string[] = pinyin(head, { ...options, surname: 'head' });
+      // pinyin-pro returns one entry per code point; anything else would misalign the lists, so it is not used.
+      const likely = surname.length === chars.length ? surname : [];
+      lists = chars.map((ch, index) => (HAN.test(ch) ? tidy([likely[index], ...characterReadings(ch)]) : []));
+      heads.set(head, lists);
+    }
+    return lists;
+  };
+
   return {
-    readings(name: string): string[][] {
+    readings(name: string): readonly (readonly string[])[] {
       const chars = [...name];
-      // pinyin-pro returns one entry per code point; anything else would misalign the lists, so it is dropped.
-      const aligned = (list: string[]) => (list.length === chars.length ? list : []);
-      const likely = aligned([...surnameReadings(chars.slice(0, 2).join('')).slice(0, chars.length), ...chars.slice(2).map(() => '')]);
-      return chars.map((ch, index) => {
-        if (!HAN.test(ch)) return [];
-        const found = new Set<string>();
-        for (const reading of [likely[index], ...allReadings(ch)]) {
-          const lower = reading?.toLowerCase();
-          if (lower && READING.test(lower)) found.add(lower);
-        }
-        return [...found];
-      });
+      const headLength = Math.min(2, chars.length);
+      const lists = [...headReadings(chars.slice(0, headLength).join(''), chars.slice(0, headLength))];
+      for (let index = headLength; index < chars.length; index++) lists.push(characterReadings(chars[index]));
+      return lists;
     },
   };
 }

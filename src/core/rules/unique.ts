@@ -1,5 +1,6 @@
 import type { CheckedRow, SheetContext, SheetRows, WorkbookCheck } from './rule';
 import { defineRules } from './rule';
+import { firstOccurrences } from '../util/firstSeen';
 
 /**
  * Values that identify one degree and must not repeat across all sheets validated together (one per 二级学院).
@@ -140,8 +141,8 @@ const KEYS: readonly Key[] = [
 ];
 
 /**
- * Linear in the number of rows: every row is visited once per key and a map remembers where a value was first seen;
- * only values seen twice get a list. Each issue lists at most LISTED other rows, so a huge duplicate group stays linear.
+ * Linear in the number of rows: per key, one pass finds each value's first occurrence (firstOccurrences) and only
+ * values seen twice get a group. Each issue lists at most LISTED other rows, so a huge duplicate group stays linear.
  */
 export const checkUniqueness: WorkbookCheck = (sheets, report) => {
   const all: Occurrence[] = [];
@@ -149,23 +150,21 @@ export const checkUniqueness: WorkbookCheck = (sheets, report) => {
     for (const row of rows) all.push({ sheetIndex, row, kind: degreeKind(context, row) });
   });
   for (const key of KEYS) {
-    const seen = new Map<string, Occurrence>();
-    const duplicates = new Map<Occurrence, Occurrence[]>();
-    for (const occurrence of all) {
-      const value = key.normalise(occurrence.row.values[key.field] ?? '');
-      if (!value) continue;
+    const texts = all.map(({ row, kind }) => {
+      const value = key.normalise(row.values[key.field] ?? '');
       // '\u0000' cannot occur in a cleaned cell, so kinds and values never run into each other.
-      const mapKey = occurrence.kind ? `${occurrence.kind}\u0000${value}` : value;
-      const first = seen.get(mapKey);
-      if (!first) {
-        seen.set(mapKey, occurrence);
-        continue;
-      }
-      const group = duplicates.get(first);
-      if (group) group.push(occurrence);
-      else duplicates.set(first, [first, occurrence]);
+      return value && kind ? `${kind}\u0000${value}` : value;
+    });
+    const first = firstOccurrences(texts);
+    const groups = new Map<number, Occurrence[]>();
+    for (let i = 0; i < all.length; i++) {
+      const earlier = first[i];
+      if (earlier < 0) continue;
+      const group = groups.get(earlier);
+      if (group) group.push(all[i]);
+      else groups.set(earlier, [all[earlier], all[i]]);
     }
-    for (const group of duplicates.values()) {
+    for (const group of groups.values()) {
       const kind = KINDS[group[0].kind];
       const head = group.slice(0, LISTED + 1);
       for (const occurrence of group) {

@@ -43,6 +43,68 @@ export function buildRowSchema(columns: readonly TemplateColumn[], category: Cat
   return z.object(shape);
 }
 
+/** A field of a row that its schema rejects, and the id of the rule it breaks. */
+export interface FieldFinding {
+  field: string;
+  rule: string;
+}
+
+const NO_RULES: readonly string[] = [];
+
+/** Distinct values remembered per column; a column of unique values (ID numbers) stops being remembered. */
+const MEMO_LIMIT = 2048;
+
+interface ColumnMemo {
+  verdicts: Map<string, readonly string[]>;
+  hits: number;
+}
+
+/**
+ * Applies a row schema to the rows of a sheet. The verdict of a field depends on its value alone, and most columns
+ * of a sheet repeat a few dozen values (codes, dates, the major, yes/no, the president's name), so each column
+ * remembers the verdicts of the values it has seen; columns of unique values (ID and certificate numbers, names)
+ * stop remembering once that has not paid off. The findings are the ones `schema.safeParse(row)` gives, in the same
+ * order (property-tested), for a fraction of the time and allocations on 50,000 rows.
+ */
+export class RowChecker {
+  private readonly fields: { code: string; schema: z.ZodType<string>; memo: ColumnMemo | undefined }[];
+
+  constructor(readonly schema: RowSchema) {
+    this.fields = Object.entries(schema.shape).map(([code, field]) => ({
+      code,
+      schema: field,
+      memo: { verdicts: new Map(), hits: 0 },
+    }));
+  }
+
+  /** The fields `values` breaks, or undefined when it passes. `values` holds every field of the schema as text. */
+  check(values: Readonly<Record<string, string>>): FieldFinding[] | undefined {
+    let findings: FieldFinding[] | undefined;
+    for (const field of this.fields) {
+      const value = values[field.code];
+      const rules = this.verdict(field, value);
+      for (const rule of rules) (findings ??= []).push({ field: field.code, rule });
+    }
+    return findings;
+  }
+
+  private verdict(field: RowChecker['fields'][number], value: string): readonly string[] {
+    const { memo } = field;
+    const known = memo?.verdicts.get(value);
+    if (known) {
+      memo!.hits++;
+      return known;
+    }
+    const parsed = field.schema.safeParse(value);
+    const rules = parsed.success ? NO_RULES : parsed.error.issues.map((issue) => issue.message);
+    if (memo) {
+      if (memo.verdicts.size < MEMO_LIMIT) memo.verdicts.set(value, rules);
+      else if (memo.hits < memo.verdicts.size) field.memo = undefined;
+    }
+    return rules;
+  }
+}
+
 const cache = new Map<string, RowSchema>();
 
 /** Schemas are built once per (generation, category, present columns). */
