@@ -24,6 +24,7 @@ import { templateColumns, type Presence, type TemplateColumn } from './template/
 import { detectHeader, type HeaderMatch } from './template/headers';
 import { columnLetter } from './util/columns';
 import { parseLooseDate, parseLooseMonth, todayInChina } from './util/dates';
+import { codePointLength } from './util/text';
 import { reconcile } from './xueji/reconcile';
 import type { XuejiSheet } from './xueji/sheet';
 
@@ -84,7 +85,10 @@ interface SheetPlan {
 
 function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   if (!row) return true;
-  for (const cell of row) if (cell !== null && cell !== '' && !(typeof cell === 'string' && cell.trim() === '')) return false;
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (cell !== null && cell !== '' && !(typeof cell === 'string' && cell.trim() === '')) return false;
+  }
   return true;
 }
 
@@ -217,6 +221,62 @@ function reportHeader(plan: SheetPlan, sheetIndex: number, collector: IssueColle
   }
 }
 
+/** Where the issues of a sheet's rows go. */
+interface SheetTarget {
+  collector: IssueCollector;
+  sheetIndex: number;
+  grid: SheetGrid;
+  /** Grid column index of each field. */
+  columns: ReadonlyMap<string, number>;
+}
+
+/**
+ * One row as the checks see it. A class rather than closures: a sheet of 50,000 rows would otherwise allocate a
+ * handful of functions per row.
+ */
+class RowUnderCheck implements RowContext {
+  /** The raw text of the cells whose cleaned text differs from it (most cells need no clean-up). */
+  raws: Record<string, string> | undefined;
+  /** Cells whose value is lost (error values, digits dropped by Excel): reported once, not again by every rule. */
+  unreliable: Set<string> | undefined;
+
+  constructor(
+    readonly sheet: SheetContext,
+    readonly excelRow: number,
+    private readonly values: Readonly<Record<string, string>>,
+    private readonly target: SheetTarget,
+  ) {}
+
+  get(code: string): string {
+    return this.values[code] ?? '';
+  }
+
+  report(rule: string, field: string | null, params: MessageParams = {}, suggestion?: string, severity?: Severity): void {
+    if (field !== null && this.unreliable?.has(field)) return;
+    this.add(field, rule, { value: field ? this.values[field] : undefined, ...params }, suggestion, severity);
+  }
+
+  /** Adds an issue at `field` of this row (the row itself for null), showing the cell's raw text. */
+  add(field: string | null, rule: string, params: MessageParams, suggestion?: string, severity?: Severity): void {
+    const { collector, sheetIndex, grid, columns } = this.target;
+    const index = field === null ? undefined : columns.get(field);
+    collector.add(
+      sheetIndex,
+      {
+        sheet: grid.name,
+        row: this.excelRow,
+        column: index === undefined ? null : grid.startColumn + index,
+        field,
+        value: field === null ? null : (this.raws?.[field] ?? this.values[field] ?? ''),
+      },
+      rule,
+      params,
+      suggestion,
+      severity,
+    );
+  }
+}
+
 function validateSheet(
   plan: SheetPlan,
   sheetIndex: number,
@@ -259,6 +319,7 @@ function validateSheet(
     definition: column.definition,
     codeLength: column.definition.codeTable ? catalogue.codes[column.definition.codeTable].table.codeLength : undefined,
   }));
+  const target: SheetTarget = { collector, sheetIndex, grid, columns: plan.template.header.columns };
   const rows: CheckedRow[] = [];
   for (let r = plan.firstRow; r < plan.endRow; r++) {
     if (options.onProgress && (r - plan.firstRow) % PROGRESS_STEP === 0) progress.report(r - plan.firstRow);
@@ -269,23 +330,13 @@ function validateSheet(
       continue;
     }
     const values: Record<string, string> = { ...emptyValues };
-    /** The raw text of the cells whose cleaned text differs from it (most cells need no clean-up). */
-    const raws: Record<string, string> = {};
-    /** Cells whose value is lost (error values, digits dropped by Excel): reported once, not again by every rule. */
-    let unreliable: Set<string> | undefined;
-    const where = (field: string | null, value?: string) => {
-      const index = field === null ? undefined : plan.template.header.columns.get(field);
-      return {
-        sheet: grid.name,
-        row: excelRow,
-        column: index === undefined ? null : grid.startColumn + index,
-        field,
-        value: value ?? (field === null ? null : (raws[field] ?? values[field] ?? '')),
-      };
-    };
+    const row = new RowUnderCheck(context, excelRow, values, target);
     const rowFormats = grid.numberFormats?.[r];
     const rowTypes = grid.valueTypes?.[r];
-    for (const { code, index, definition, codeLength } of cellPlan) {
+    // Indexed loops: this function runs once per sheet, in code optimised on the stack, where for-of leaves an
+    // iterator object per row behind.
+    for (let c = 0; c < cellPlan.length; c++) {
+      const { code, index, definition, codeLength } = cellPlan[c];
       const value = cells?.[index] ?? null;
       const valueType = rowTypes?.[index];
       // Most cells are text that needs no clean-up (the same test normaliseCell makes) or empty.
@@ -301,28 +352,26 @@ function validateSheet(
         codeLength,
       });
       values[code] = cell.text;
-      if (cell.raw !== cell.text) raws[code] = cell.raw;
+      if (cell.raw !== cell.text) (row.raws ??= {})[code] = cell.raw;
       for (const finding of cell.findings) {
-        const params = { value: cell.raw, suggestion: finding.suggestion, ...finding.params };
-        collector.add(sheetIndex, where(code), finding.rule, params, finding.suggestion);
+        row.add(code, finding.rule, { value: cell.raw, suggestion: finding.suggestion, ...finding.params }, finding.suggestion);
         const lost = finding.rule === 'cell.errorValue' || (finding.rule === 'cell.numberLostDigits' && finding.suggestion === undefined);
-        if (lost) (unreliable ??= new Set()).add(code);
+        if (lost) (row.unreliable ??= new Set()).add(code);
       }
     }
     const findings = rowChecker.check(values);
     if (findings) {
       for (const { field, rule } of findings) {
-        if (unreliable?.has(field)) continue;
+        if (row.unreliable?.has(field)) continue;
         const definition = FIELDS[field];
         const value = values[field];
-        collector.add(
-          sheetIndex,
-          where(field),
+        row.add(
+          field,
           rule,
           {
             value,
             max: definition?.maxLength,
-            length: [...value].length,
+            length: codePointLength(value),
             digits: definition?.digits,
             category: plan.category,
           },
@@ -330,16 +379,7 @@ function validateSheet(
         );
       }
     }
-    const row: RowContext = {
-      sheet: context,
-      excelRow,
-      get: (code) => values[code] ?? '',
-      report: (rule, field, params = {}, suggestion, severity) => {
-        if (field !== null && unreliable?.has(field)) return;
-        collector.add(sheetIndex, where(field), rule, { value: field ? values[field] : undefined, ...params }, suggestion, severity);
-      },
-    };
-    for (const check of ROW_CHECKS) check(row);
+    for (let k = 0; k < ROW_CHECKS.length; k++) ROW_CHECKS[k](row);
     const record = { excelRow, values };
     rows.push(record);
     options.onRecord?.(grid.name, record);

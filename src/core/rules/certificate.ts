@@ -105,6 +105,8 @@ const LEGACY = /^[CZ]?\d{5}4\d{4}[0-9SEZ]\d{5}$/;
 /** Separators people type inside a number: spaces, dashes, dots, underscores. */
 const SEPARATORS = /[\s\-－—_.·]/gu;
 
+const UNIT_CODE = /^\d{5}$/;
+
 export const checkCertificate: RowCheck = (row) => {
   const number = row.get('XWZSBH').toUpperCase();
   if (!number) return;
@@ -133,7 +135,7 @@ export const checkCertificate: RowCheck = (row) => {
 
   const { profile } = row.sheet;
   const unit = row.get('XWSYDWM');
-  const unitKnown = /^\d{5}$/.test(unit);
+  const unitKnown = UNIT_CODE.test(unit);
   const unitWrong = unitKnown && core.slice(0, 5) !== unit;
   const levelWrong = core[5] !== '4';
   const yearWrong = awardKnown && core.slice(6, 10) !== award.slice(0, 4);

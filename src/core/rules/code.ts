@@ -114,11 +114,8 @@ const NAME_FIELDS = Object.values(FIELDS).filter((definition) => definition.kind
 
 export const checkCodes: RowCheck = (row) => {
   const { sheet } = row;
-  const byCode = new Map<string, CodeEntry>();
   for (const definition of CODE_FIELDS) {
-    if (!sheet.has(definition.code)) continue;
-    const entry = checkCode(row, definition.code, sheet.codes[definition.codeTable!]);
-    if (entry) byCode.set(definition.code, entry);
+    if (sheet.has(definition.code)) checkCode(row, definition.code, sheet.codes[definition.codeTable!]);
   }
   for (const definition of NAME_FIELDS) {
     if (!sheet.has(definition.code)) continue;
@@ -126,7 +123,8 @@ export const checkCodes: RowCheck = (row) => {
     const codeField = definition.companion;
     const nameValued = !codeField || !sheet.has(codeField);
     const entry = checkName(row, definition.code, lookup, nameValued);
-    const coded = codeField ? byCode.get(codeField) : undefined;
+    // The code column's entry, when its value is a known code (checkCode reports it otherwise).
+    const coded = codeField && !nameValued ? lookup.byCode(row.get(codeField)) : undefined;
     if (entry && coded && entry.code !== coded.code) {
       // An unconfirmed table (学习形式) cannot prove the pair wrong, so the disagreement is only a warning there.
       const severity = lookup.table.complete ? undefined : 'warning';

@@ -2,6 +2,7 @@ import { RESIDENT_ID_CODE } from '../codes/tables/idType';
 import type { Severity } from '../model/types';
 import { isRealDate } from '../util/dates';
 import { birthDateOfResidentId, PROVINCE_CODES, residentIdCheckChar, sexCodeOfResidentId } from '../util/residentId';
+import { codePointLength } from '../util/text';
 import { defineRules, type RowCheck, type RowContext } from './rule';
 
 /**
@@ -245,6 +246,9 @@ function isValidResidentId(id: string, today: string): boolean {
   return isRealDate(birth) && birth <= today && residentIdCheckChar(id.slice(0, 17)) === id[17];
 }
 
+/** 18 characters as a resident ID number has them, the check character in either case. */
+const RESIDENT_ID_ANY_X = /^\d{17}[\dXx]$/;
+
 /** A corrected resident ID number when the value is a valid one dressed in spaces, hyphens or a lower-case x. */
 function tidyResidentId(value: string, today: string): string | undefined {
   const tidy = value.replace(/[\s-]/g, '').toUpperCase();
@@ -265,10 +269,10 @@ function checkResidentId(row: RowContext, value: string): string | undefined {
     row.report('id.format', 'ZJHM', { reason: 'old15', length: 15, suggestion: safe }, safe);
     return undefined;
   }
-  if (!/^\d{17}[\dXx]$/.test(value)) {
+  if (!RESIDENT_ID_ANY_X.test(value)) {
     const reason = value.length !== 18 && /^[\dXx]+$/.test(value) ? 'length' : 'charset';
     const suggestion = tidyResidentId(value, today);
-    row.report('id.format', 'ZJHM', { reason, length: [...value].length }, suggestion);
+    row.report('id.format', 'ZJHM', { reason, length: codePointLength(value) }, suggestion);
     return undefined;
   }
   let id = value;

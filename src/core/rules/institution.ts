@@ -146,12 +146,14 @@ function checkTrainingUnit(row: RowContext): void {
   }
 }
 
+const JPG_EXTENSION = /\.jpg$/i;
+
 function checkPhoto(row: RowContext): void {
   const photo = row.get('ZP');
   const id = row.get('ZJHM');
   if (!photo || !id) return;
-  const base = photo.replace(/\.jpg$/i, '');
-  if (base.toUpperCase() !== id.toUpperCase()) {
+  const base = JPG_EXTENSION.test(photo) ? photo.slice(0, -4) : photo;
+  if (base !== id && base.toUpperCase() !== id.toUpperCase()) {
     row.report('photo.nameMismatch', 'ZP', { suggestion: id, otherField: 'ZJHM' }, id);
   }
 }

@@ -124,6 +124,8 @@ const MAJOR_CODE = /^\d{6}(T|K|TK)?$/;
 const LONG_MAJOR_CODE = /^\d{7}(T|K|TK)?$/;
 
 const digitsOf = (code: string): string => code.replace(/[TK]+$/, '');
+/** The stem alone first, then with each suffix the catalogue uses. */
+const SUFFIXES = ['', 'T', 'K', 'TK'];
 
 /** Catalogue names → entries, to tell a wrong code from a wrong name. */
 const CATALOGUE_BY_NAME: ReadonlyMap<string, MajorEntry> = new Map(MAJORS.map((entry) => [entry.name, entry]));
@@ -135,8 +137,10 @@ const CATALOGUE_BY_NAME: ReadonlyMap<string, MajorEntry> = new Map(MAJORS.map((e
  */
 function findMajor(majors: SheetContext['majors'], code: string): MajorEntry | undefined {
   const digits = digitsOf(code);
-  for (const candidate of [code, digits, `${digits}T`, `${digits}K`, `${digits}TK`]) {
-    const entry = majors.major(candidate);
+  const exact = majors.major(code);
+  if (exact && digitsOf(exact.code) === digits) return exact;
+  for (const suffix of SUFFIXES) {
+    const entry = majors.major(digits + suffix);
     if (entry && digitsOf(entry.code) === digits) return entry;
   }
   return undefined;

@@ -1,4 +1,5 @@
 import { CHINA_CODE } from '../codes/tables/country';
+import { codePointLength, leadingCodePoints } from '../util/text';
 import { defineRules, type RowCheck, type RowContext } from './rule';
 
 /** 姓名 (and the president's and chair's names) and 姓名拼音. */
@@ -161,7 +162,7 @@ function correctedName(name: string): string | undefined {
   if (/\s/.test(fixed)) {
     const joined = fixed.replace(/\s+/g, '');
     // In a long name a space may stand for a missing separator; only a short Han name is safe to join.
-    if (joined.includes(MIDDLE_DOT) || [...joined].length > 4) return undefined;
+    if (joined.includes(MIDDLE_DOT) || codePointLength(joined) > 4) return undefined;
     fixed = joined;
   }
   return HAN_NAME.test(fixed) ? fixed : undefined;
@@ -220,22 +221,35 @@ export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
   '宗政', '濮阳', '淳于', '单于', '拓跋', '左丘', '东郭', '第五', '羊舌', '乐正', '巫马', '公西', '颛孙', '亓官', '司寇',
 ]);
 
-/** A pinyin word: capitalised, lower case after, apostrophes only between syllables. */
-const PINYIN_WORD = /^[A-Z][a-z]*(?:['’][a-z]+)*$/;
+/** Pinyin words (capitalised, lower case after, apostrophes only between syllables), separated by single spaces. */
+const PINYIN_WORDS = /^[A-Z][a-z]*(?:['’][a-z]+)*(?: [A-Z][a-z]*(?:['’][a-z]+)*)*$/;
+/** The same in any letter case. */
+const LETTER_WORDS = /^[A-Za-z]+(?:['’][A-Za-z]+)*(?: [A-Za-z]+(?:['’][A-Za-z]+)*)*$/;
 /** Passport names: Latin letters, spaces, hyphens and apostrophes. */
 const PASSPORT_NAME = /^[\p{Script=Latin}]+(?:[ '’-]+[\p{Script=Latin}]+)*$/u;
 const APOSTROPHE_LIKE = /[‘`´′]/g;
 
 type PinyinProblem = 'case' | 'spacing' | 'umlaut' | 'chars';
 
+// Rules run on every row: their regular expressions are made once (a literal in a function is a new object per call).
+const UMLAUT_SPELLING = /[üv]|u:/i;
+const NOT_PINYIN_CHAR = /[^A-Za-z'’ ]/;
+const L_OR_N_UMLAUT = /^[ln]v/;
+
+/** Words of a pinyin name, as split at spaces (two spaces make an empty word). */
+function wordCount(value: string): number {
+  let count = 1;
+  for (let at = value.indexOf(' '); at >= 0; at = value.indexOf(' ', at + 1)) count++;
+  return count;
+}
+
 /** What is wrong with a mainland pinyin name, or undefined when it is well formed. `minWords`: 2 for Han names. */
 function pinyinProblem(value: string, minWords: number): PinyinProblem | undefined {
-  if (/[üv]|u:/i.test(value)) return 'umlaut';
-  if (/[^A-Za-z'’ ]/.test(value)) return 'chars';
-  const words = value.split(' ');
-  if (words.length < minWords) return 'spacing';
-  if (words.every((word) => PINYIN_WORD.test(word))) return undefined;
-  return words.every((word) => /^[A-Za-z]+(?:['’][A-Za-z]+)*$/.test(word)) ? 'case' : 'chars';
+  if (UMLAUT_SPELLING.test(value)) return 'umlaut';
+  if (NOT_PINYIN_CHAR.test(value)) return 'chars';
+  if (wordCount(value) < minWords) return 'spacing';
+  if (PINYIN_WORDS.test(value)) return undefined;
+  return LETTER_WORDS.test(value) ? 'case' : 'chars';
 }
 
 /** ü spelt as passports do: lü/lv → lyu, nü/nv → nyu; after j, q, x, y it is plain u. */
@@ -274,45 +288,83 @@ function pinyinLetters(value: string): string {
     .toLowerCase()
     .replace(/u:/g, 'v')
     .replace(/ü/g, 'v')
-    .replace(/[\s'’‘`´′-]/g, '');
+    .replace(PINYIN_IGNORED_GLOBAL, '');
 }
+
+const PINYIN_IGNORED_GLOBAL = /[\s'’‘`´′-]/g;
+const PINYIN_IGNORED = /[\s'’‘`´′-]/;
 
 /**
- * Finds, per character, a reading that spells `letters` in order; exact readings are tried before ü variants
- * (ü written as yu, as passports do, or as a plain u). Runs once per row, so it allocates only what it returns.
+ * Where, in pinyinLetters(value), the first word ends, and how many words there are (words split at spaces): the
+ * letters counted as pinyinLetters counts them, without building the strings.
  */
-function matchReadings(letters: string, readings: readonly (readonly string[])[]): ReadingMatch | undefined {
-  const length = readings.length;
-  const chosen: string[] = new Array<string>(length);
-  const plainU: boolean[] = new Array<boolean>(length);
-  const ends: number[] = new Array<number>(length);
-  let failed: Set<number> | undefined;
-  const attempt = (index: number, position: number, reading: string, spelling: string, plain: boolean): boolean => {
-    if (!letters.startsWith(spelling, position)) return false;
-    chosen[index] = reading;
-    plainU[index] = plain;
-    ends[index] = position + spelling.length;
-    return visit(index + 1, position + spelling.length);
-  };
-  const visit = (index: number, position: number): boolean => {
-    if (index === length) return position === letters.length;
-    const key = index * 1024 + position;
-    if (failed?.has(key)) return false;
-    const options = readings[index];
-    for (const reading of options) if (attempt(index, position, reading, reading, false)) return true;
-    for (const reading of options) {
-      if (!reading.includes('v')) continue;
-      if (attempt(index, position, reading, reading.replace(/v/g, 'yu'), false)) return true;
-      if (attempt(index, position, reading, reading.replace(/v/g, 'u'), true)) return true;
+function firstWordEnd(value: string): { end: number; words: number } {
+  let letters = 0;
+  let end = -1;
+  let words = 1;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === ' ') {
+      if (words++ === 1) end = letters;
+      continue;
     }
-    (failed ??= new Set()).add(key);
-    return false;
-  };
-  return visit(0, 0) ? { readings: chosen, plainU, ends } : undefined;
+    if (PINYIN_IGNORED.test(ch)) continue;
+    if ((ch === 'u' || ch === 'U') && value[i + 1] === ':') i++;
+    letters++;
+  }
+  return { end: words === 1 ? letters : end, words };
 }
 
-function surnameLength(name: readonly string[]): number {
-  return name.length >= 3 && COMPOUND_SURNAMES.has(name[0] + name[1]) ? 2 : 1;
+/** A search for readings that spell a name's letters; it becomes the match when one is found. */
+interface ReadingSearch extends ReadingMatch {
+  letters: string;
+  options: readonly (readonly string[])[];
+  /** (character, position) pairs that lead nowhere, so that a name with many polyphonic characters stays fast. */
+  failed: Set<number> | undefined;
+}
+
+/** Finds readings for the characters from `index` on that spell the letters from `position` on. */
+function searchFrom(search: ReadingSearch, index: number, position: number): boolean {
+  if (index === search.options.length) return position === search.letters.length;
+  const key = index * 1024 + position;
+  if (search.failed?.has(key)) return false;
+  const options = search.options[index];
+  // Exact readings first, then ü written as yu (as passports do) or as a plain u.
+  for (const reading of options) if (trySpelling(search, index, position, reading, reading, false)) return true;
+  for (const reading of options) {
+    if (!reading.includes('v')) continue;
+    if (trySpelling(search, index, position, reading, reading.replace(/v/g, 'yu'), false)) return true;
+    if (trySpelling(search, index, position, reading, reading.replace(/v/g, 'u'), true)) return true;
+  }
+  (search.failed ??= new Set()).add(key);
+  return false;
+}
+
+function trySpelling(search: ReadingSearch, index: number, position: number, reading: string, spelling: string, plain: boolean): boolean {
+  if (!search.letters.startsWith(spelling, position)) return false;
+  search.readings[index] = reading;
+  search.plainU[index] = plain;
+  search.ends[index] = position + spelling.length;
+  return searchFrom(search, index + 1, position + spelling.length);
+}
+
+/** Finds, per character, a reading that spells `letters` in order. Runs for every row: plain functions, no closures. */
+function matchReadings(letters: string, readings: readonly (readonly string[])[]): ReadingMatch | undefined {
+  const length = readings.length;
+  const search: ReadingSearch = {
+    letters,
+    options: readings,
+    failed: undefined,
+    readings: new Array<string>(length),
+    plainU: new Array<boolean>(length),
+    ends: new Array<number>(length),
+  };
+  return searchFrom(search, 0, 0) ? search : undefined;
+}
+
+/** 1, or 2 for a compound surname; `count` is the name's length in characters. */
+function surnameLength(name: string, count: number): number {
+  return count >= 3 && COMPOUND_SURNAMES.has(leadingCodePoints(name, 2)) ? 2 : 1;
 }
 
 /** Surname and given name, each one capitalised word, ü as yu, an apostrophe before a/o/e syllables inside a word. */
@@ -324,8 +376,8 @@ function formatReadings(readings: readonly string[], surname: number, apostrophe
 }
 
 /** Whether the surname/given-name split of a Han name is certain enough to impose (2–3 characters or a compound surname). */
-function splitIsKnown(name: readonly string[]): boolean {
-  return name.length === 2 || name.length === 3 || (name.length === 4 && surnameLength(name) === 2);
+function splitIsKnown(name: string, count: number): boolean {
+  return count === 2 || count === 3 || (count === 4 && surnameLength(name, count) === 2);
 }
 
 interface PersonFacts {
@@ -367,34 +419,32 @@ function checkPinyin(row: RowContext, facts: PersonFacts): void {
   }
   const problem = pinyinProblem(value, facts.han ? 2 : 1);
   const name = row.get('XM');
-  const chars = [...name];
   const port = row.sheet.pinyin;
-  const comparable = port && chars.length > 0 && /^\p{Script=Han}+$/u.test(name);
-  const readings = comparable ? port.readings(name) : undefined;
-  if (readings && readings.length === chars.length && readings.every((options) => options.length > 0)) {
+  const readings = port && name && PLAIN_HAN_NAME.test(name) ? port.readings(name) : undefined;
+  const count = readings ? codePointLength(name) : 0;
+  if (readings && readings.length === count && readings.every((options) => options.length > 0)) {
     const apostrophe = value.includes('’') ? '’' : "'";
     const match = matchReadings(pinyinLetters(value), readings);
     if (!match) {
       // A minority name of four or more characters may have no surname at all: no split is offered for it.
       const likely =
-        facts.han || chars.length <= 3
+        facts.han || count <= 3
           ? formatReadings(
               readings.map((options) => options[0]),
-              surnameLength(chars),
+              surnameLength(name, count),
               apostrophe,
             )
           : undefined;
       row.report('pinyin.mismatch', 'XMPY', { otherField: 'XM', name, suggestion: likely }, likely);
       return;
     }
-    if (facts.han && splitIsKnown(chars)) {
-      const surname = surnameLength(chars);
-      // Word boundaries as positions in the letters: exactly one, after the surname.
-      const boundaries: number[] = [];
-      let position = 0;
-      for (const word of value.split(' ').slice(0, -1)) boundaries.push((position += pinyinLetters(word).length));
-      const split = boundaries.length !== 1 || boundaries[0] !== match.ends[surname - 1];
-      const umlautAsU = match.readings.some((reading, i) => match.plainU[i] && /^[ln]v/.test(reading));
+    if (facts.han && splitIsKnown(name, count)) {
+      const surname = surnameLength(name, count);
+      // Exactly one word boundary, right after the surname's letters.
+      const { end, words } = firstWordEnd(value);
+      const split = words !== 2 || end !== match.ends[surname - 1];
+      let umlautAsU = false;
+      for (let i = 0; i < count; i++) if (match.plainU[i] && L_OR_N_UMLAUT.test(match.readings[i])) umlautAsU = true;
       if (problem || split || umlautAsU) {
         const canonical = formatReadings(match.readings, surname, apostrophe);
         const reason = problem && problem !== 'spacing' ? problem : split ? 'spacing' : umlautAsU ? 'umlaut' : problem;

@@ -1,3 +1,5 @@
+import { leadingCodePoints } from '../util/text';
+
 /**
  * The pinyin dictionary is large (~300 KB), so the engine takes it through this port and front ends load it lazily.
  * `readings(name)` gives, per character of the name, every toneless reading in lower case (ü as `v`),
@@ -36,25 +38,30 @@ export async function loadPinyin(): Promise<PinyinPort> {
     return [...found];
   };
 
-  const perCharacter = new Map<string, readonly string[]>();
-  const characterReadings = (ch: string): readonly string[] => {
-    let readings = perCharacter.get(ch);
+  /** By code point, so that looking a character up makes no string. */
+  const perCharacter = new Map<number, readonly string[]>();
+  const characterReadings = (codePoint: number): readonly string[] => {
+    let readings = perCharacter.get(codePoint);
     if (!readings) {
+      const ch = String.fromCodePoint(codePoint);
       readings = HAN.test(ch) ? tidy(pinyin(ch, { ...options, multiple: true })) : [];
-      perCharacter.set(ch, readings);
+      perCharacter.set(codePoint, readings);
     }
     return readings;
   };
 
   /** The lists of the first one or two characters (the possible surname), its surname reading first. */
   const heads = new Map<string, readonly (readonly string[])[]>();
-  const headReadings = (head: string, chars: readonly string[]): readonly (readonly string[])[] => {
+  const headReadings = (head: string): readonly (readonly string[])[] => {
     let lists = heads.get(head);
     if (!lists) {
+      const chars = [...head];
       const surname: string[] = pinyin(head, { ...options, surname: 'head' });
       // pinyin-pro returns one entry per code point; anything else would misalign the lists, so it is not used.
       const likely = surname.length === chars.length ? surname : [];
-      lists = chars.map((ch, index) => (HAN.test(ch) ? tidy([likely[index], ...characterReadings(ch)]) : []));
+      lists = chars.map((ch, index) =>
+        HAN.test(ch) ? tidy([likely[index], ...characterReadings(ch.codePointAt(0)!)]) : [],
+      );
       heads.set(head, lists);
     }
     return lists;
@@ -62,10 +69,13 @@ export async function loadPinyin(): Promise<PinyinPort> {
 
   return {
     readings(name: string): readonly (readonly string[])[] {
-      const chars = [...name];
-      const headLength = Math.min(2, chars.length);
-      const lists = [...headReadings(chars.slice(0, headLength).join(''), chars.slice(0, headLength))];
-      for (let index = headLength; index < chars.length; index++) lists.push(characterReadings(chars[index]));
+      const head = leadingCodePoints(name, 2);
+      const lists = [...headReadings(head)];
+      for (let i = head.length; i < name.length; ) {
+        const codePoint = name.codePointAt(i)!;
+        lists.push(characterReadings(codePoint));
+        i += codePoint > 0xffff ? 2 : 1;
+      }
       return lists;
     },
   };

@@ -1,4 +1,5 @@
 import { THESIS_WITHOUT_DETAILS } from '../codes/tables/thesis';
+import { codePointLength } from '../util/text';
 import { defineRules, type RowCheck, type RowContext } from './rule';
 
 /**
@@ -179,7 +180,6 @@ function splitList(value: string): SplitList {
   return { items: items.map((item) => item.trim()).filter(Boolean), wrong };
 }
 
-const length = (text: string): number => [...text].length;
 
 function checkSeparators(row: RowContext, field: string, list: SplitList): void {
   if (list.wrong.length === 0) return;
@@ -193,13 +193,13 @@ function checkSeparators(row: RowContext, field: string, list: SplitList): void 
 }
 
 function checkKeywords(row: RowContext, list: SplitList): void {
-  const count = length(list.items.join('').replace(/\s/g, ''));
+  const count = codePointLength(list.items.join('').replace(/\s/g, ''));
   if (count > KEYWORDS_MAX) row.report('thesis.keywordsTooLong', 'LWGJC', { count, max: KEYWORDS_MAX });
 }
 
 function checkDirections(row: RowContext, list: SplitList): void {
   const quote = (items: string[]) => items.map((item) => `“${item}”`).join('、');
-  const long = list.items.filter((item) => length(item) > DIRECTION_LENGTH_MAX);
+  const long = list.items.filter((item) => codePointLength(item) > DIRECTION_LENGTH_MAX);
   const foreign = list.items.filter((item) => !ONLY_HAN.test(item));
   if (list.items.length > DIRECTIONS_MAX || long.length > 0 || foreign.length > 0) {
     row.report('thesis.directionInvalid', 'LWYJFX', {
@@ -223,7 +223,7 @@ function detailsWanted(row: RowContext): { type: string; wanted: boolean } | und
 export const checkThesis: RowCheck = (row) => {
   const { sheet } = row;
   const thesis = detailsWanted(row);
-  const forbidden = new Set<string>();
+  let forbidden: Set<string> | undefined;
   if (thesis) {
     for (const field of DETAIL_FIELDS) {
       if (!sheet.has(field)) continue;
@@ -231,7 +231,7 @@ export const checkThesis: RowCheck = (row) => {
       const params = { type: thesis.type, otherField: 'LWLX' };
       if (!thesis.wanted && filled) {
         row.report('thesis.detailsForbidden', field, params);
-        forbidden.add(field);
+        (forbidden ??= new Set()).add(field);
       } else if (thesis.wanted && !filled) {
         row.report('thesis.detailsRequired', field, params);
       }
@@ -239,7 +239,7 @@ export const checkThesis: RowCheck = (row) => {
   }
   for (const field of LIST_FIELDS) {
     const value = row.get(field);
-    if (!sheet.has(field) || !value || forbidden.has(field)) continue;
+    if (!sheet.has(field) || !value || forbidden?.has(field)) continue;
     const list = splitList(value);
     checkSeparators(row, field, list);
     if (field === 'LWGJC') checkKeywords(row, list);

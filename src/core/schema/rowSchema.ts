@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Category } from '../model/types';
 import type { TemplateColumn } from '../template/generations';
 import { isRealDate, isRealMonth } from '../util/dates';
+import { codePointLength } from '../util/text';
 
 /**
  * zod row schemas built from a generation's field table: presence per category, length, and the formats of
@@ -9,12 +10,6 @@ import { isRealDate, isRealMonth } from '../util/dates';
  * written for developers, so the report renders the catalogue's staff-facing text instead.
  */
 export type RowSchema = z.ZodObject<Record<string, z.ZodType<string>>>;
-
-const codePoints = (value: string): number => {
-  let count = 0;
-  for (const _ of value) count++;
-  return count;
-};
 
 function fieldSchema(column: TemplateColumn, category: Category): z.ZodType<string> {
   const { definition } = column;
@@ -27,7 +22,7 @@ function fieldSchema(column: TemplateColumn, category: Category): z.ZodType<stri
   const hasFormat = definition.kind === 'date' || definition.kind === 'month' || definition.digits !== undefined;
   let checked = hasFormat
     ? schema
-    : schema.refine((value) => value.length <= max || codePoints(value) <= max, { error: 'field.tooLong' });
+    : schema.refine((value) => value.length <= max || codePointLength(value) <= max, { error: 'field.tooLong' });
   if (definition.kind === 'digits' && definition.digits !== undefined) {
     const pattern = new RegExp(`^\\d{${definition.digits}}$`);
     checked = checked.refine((value) => value === '' || pattern.test(value), { error: 'field.digits' });

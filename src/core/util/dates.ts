@@ -36,7 +36,7 @@ export function isRealMonth(text: string): boolean {
 
 /** Months from `from` (YYYYMM) to `to` (YYYYMM). */
 export function monthsBetween(from: string, to: string): number {
-  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(4, 6)) - Number(from.slice(4, 6)));
+  return (digitsAt(to, 0, 4) - digitsAt(from, 0, 4)) * 12 + (digitsAt(to, 4, 2) - digitsAt(from, 4, 2));
 }
 
 /** Today in China (UTC+8) as YYYYMMDD: the date a degree office would write. */
