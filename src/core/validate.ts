@@ -3,6 +3,7 @@ import { HK_MO_TW_CODES } from './codes/tables/country';
 import type {
   Category,
   CellValue,
+  CellValueType,
   Generation,
   Issue,
   Locale,
@@ -19,7 +20,7 @@ import type { PinyinPort } from './rules/pinyinPort';
 import type { CheckedRow, MessageParams, RowContext, SheetContext, SheetRows } from './rules/rule';
 import { RowChecker, rowSchemaFor } from './schema/rowSchema';
 import { detectCategory, detectGeneration } from './template/detect';
-import { FIELDS } from './template/fields';
+import { FIELDS, type FieldDefinition } from './template/fields';
 import { templateColumns, type Presence, type TemplateColumn } from './template/generations';
 import { detectHeader, type HeaderMatch } from './template/headers';
 import { columnLetter } from './util/columns';
@@ -277,6 +278,26 @@ class RowUnderCheck implements RowContext {
   }
 }
 
+/** Cleans a cell that needs it, reporting what was changed at the cell; returns the cleaned text. */
+function normaliseAt(
+  row: RowUnderCheck,
+  code: string,
+  value: CellValue,
+  definition: FieldDefinition,
+  numberFormat: string | undefined,
+  valueType: CellValueType | undefined,
+  codeLength: number | undefined,
+): string {
+  const cell = normaliseCell(value, definition, { numberFormat, valueType, codeLength });
+  if (cell.raw !== cell.text) (row.raws ??= {})[code] = cell.raw;
+  for (const finding of cell.findings) {
+    row.add(code, finding.rule, { value: cell.raw, suggestion: finding.suggestion, ...finding.params }, finding.suggestion);
+    const lost = finding.rule === 'cell.errorValue' || (finding.rule === 'cell.numberLostDigits' && finding.suggestion === undefined);
+    if (lost) (row.unreliable ??= new Set()).add(code);
+  }
+  return cell.text;
+}
+
 function validateSheet(
   plan: SheetPlan,
   sheetIndex: number,
@@ -318,6 +339,8 @@ function validateSheet(
     index,
     definition: column.definition,
     codeLength: column.definition.codeTable ? catalogue.codes[column.definition.codeTable].table.codeLength : undefined,
+    /** The field's position in the row checker. */
+    schemaIndex: rowChecker.codes.indexOf(column.code),
   }));
   const target: SheetTarget = { collector, sheetIndex, grid, columns: plan.template.header.columns };
   const rows: CheckedRow[] = [];
@@ -336,47 +359,25 @@ function validateSheet(
     // Indexed loops: this function runs once per sheet, in code optimised on the stack, where for-of leaves an
     // iterator object per row behind.
     for (let c = 0; c < cellPlan.length; c++) {
-      const { code, index, definition, codeLength } = cellPlan[c];
+      const { code, index, definition, codeLength, schemaIndex } = cellPlan[c];
       const value = cells?.[index] ?? null;
       const valueType = rowTypes?.[index];
-      // Most cells are text that needs no clean-up (the same test normaliseCell makes) or empty.
-      if (isCleanText(value, valueType)) {
-        values[code] = value as string;
-        continue;
-      }
-      // Empty cells stay '' (normaliseCell has nothing to say about them either).
-      if (value === null || value === '') continue;
-      const cell = normaliseCell(value, definition, {
-        numberFormat: rowFormats?.[index],
-        valueType,
-        codeLength,
-      });
-      values[code] = cell.text;
-      if (cell.raw !== cell.text) (row.raws ??= {})[code] = cell.raw;
-      for (const finding of cell.findings) {
-        row.add(code, finding.rule, { value: cell.raw, suggestion: finding.suggestion, ...finding.params }, finding.suggestion);
-        const lost = finding.rule === 'cell.errorValue' || (finding.rule === 'cell.numberLostDigits' && finding.suggestion === undefined);
-        if (lost) (row.unreliable ??= new Set()).add(code);
-      }
-    }
-    const findings = rowChecker.check(values);
-    if (findings) {
-      for (const { field, rule } of findings) {
-        if (row.unreliable?.has(field)) continue;
-        const definition = FIELDS[field];
-        const value = values[field];
-        row.add(
-          field,
-          rule,
-          {
-            value,
-            max: definition?.maxLength,
-            length: codePointLength(value),
-            digits: definition?.digits,
-            category: plan.category,
-          },
-          suggestFor(rule, value),
-        );
+      // Most cells are text that needs no clean-up (the same test normaliseCell makes) or empty; empty cells stay ''
+      // (normaliseCell has nothing to say about them either).
+      let text = '';
+      if (isCleanText(value, valueType)) text = value as string;
+      else if (value !== null && value !== '') text = normaliseAt(row, code, value, definition, rowFormats?.[index], valueType, codeLength);
+      values[code] = text;
+      const rules = rowChecker.fieldRules(schemaIndex, text);
+      if (rules.length > 0 && !row.unreliable?.has(code)) {
+        for (const rule of rules) {
+          row.add(
+            code,
+            rule,
+            { value: text, max: definition.maxLength, length: codePointLength(text), digits: definition.digits, category: plan.category },
+            suggestFor(rule, text),
+          );
+        }
       }
     }
     for (let k = 0; k < ROW_CHECKS.length; k++) ROW_CHECKS[k](row);
