@@ -18,7 +18,7 @@ import { DEFAULT_PROFILE, type SchoolProfile } from './profile/profile';
 import { defaultSeverity, renderMessage, ROW_CHECKS, WORKBOOK_CHECKS } from './rules/catalogue';
 import type { PinyinPort } from './rules/pinyinPort';
 import type { CheckedRow, MessageParams, RowContext, SheetContext, SheetRows } from './rules/rule';
-import { RowChecker, rowSchemaFor } from './schema/rowSchema';
+import { RowChecker } from './schema/rowSchema';
 import { detectCategory, detectGeneration } from './template/detect';
 import { FIELDS, type FieldDefinition } from './template/fields';
 import { templateColumns, type Presence, type TemplateColumn } from './template/generations';
@@ -324,13 +324,9 @@ function validateSheet(
   };
   reportHeader(plan, sheetIndex, collector);
 
-  const schemaKey = `${plan.generation}|${plan.category}|${[...presentCodes].join(',')}`;
   const rowChecker = new RowChecker(
-    rowSchemaFor(
-      schemaKey,
-      plan.present.map((p) => p.column),
-      plan.category,
-    ),
+    plan.present.map((p) => p.column),
+    plan.category,
   );
   const emptyValues: Record<string, string> = Object.fromEntries(plan.columns.map((column) => [column.code, '']));
   // What every row needs of each present column, looked up once per sheet rather than once per cell.
