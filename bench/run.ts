@@ -455,8 +455,8 @@ function render(
         `${perK(r.exceljs.ms, r.rows)} / ${perK(r.exceljs.cpu, r.rows)} | ${perK(r.cli.ms, r.rows)} / ${perK(r.cli.cpu, r.rows)} |`,
     ),
     '',
-    'A step that grew faster than linearly would show a rising cost per 1,000 rows; uniqueness uses maps, the issue sort is',
-    'n log n over the issues.',
+    'A step that grew faster than linearly would show a rising cost per 1,000 rows; uniqueness uses a hash table, the issue',
+    'sort is n log n over the issues.',
     '',
     NOTES,
   ];
@@ -495,8 +495,17 @@ const NOTES = `## Method
   per cell; property-tested against the full clean-up); isRealDate uses calendar arithmetic instead of a Date per
   check; the engine looks up each column's definition once per sheet; the CLI loads its audit and changes commands
   only when they are used (start-up fell from 0.9 s to 0.2 s of CPU).
-- The rule families' own costs show in the breakdown above; the pinyin agreement check (pinyin-pro, two calls per
-  name in PinyinPort.readings) is the largest single part of the person family.
+- The zod row schema is applied field by field by RowChecker (src/core/schema/rowSchema.ts): a column remembers the
+  verdicts of the values it has seen (most columns repeat a few dozen values), and a field whose schema only bounds
+  its length is parsed once for all values within the bound. Applying the schema to 50,000 rows fell from about 300 ms
+  (2 million zod parses, each through a different refinement) to about 60 ms; a property test holds its findings equal
+  to \`schema.safeParse(row)\`'s.
+- Duplicates are found with a typed-array hash table (src/core/util/firstSeen.ts) instead of four Maps of 50,000
+  strings (about 100 ms → 35 ms); the pinyin port caches the cleaned readings per character and per surname, so
+  pinyin-pro is asked once per distinct character; the row checks run on a class instead of three closures per row,
+  and the rules make their regular expressions, maps and sets once instead of per row. Together the engine allocates
+  some 130 MB per 50,000 rows instead of 310 MB, which is most of what the garbage collector's share fell by.
+- The rule families' own costs show in the breakdown above.
 `;
 
 if (require.main === module) {
