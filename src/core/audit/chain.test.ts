@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { canonicalize } from './canonical';
 import { sha256Hex, useSha256 } from './hash';
@@ -96,6 +97,20 @@ describe('data digests', () => {
   it('hashes each record as SHA-256 of its RFC 8785 canonical JSON', () => {
     const values = { ZJHM: 'ID1', XM: '人"1', A: '', 'é': 'x\\y', B: '𠮷\u0001' };
     expect(digestRows([{ sheet: 'S', excelRow: 2, values }]).rows[0].hash).toBe(sha256Hex(canonicalize(values)));
+  });
+
+  it('hashes any flat record, however its keys and values are spelt, as its canonical JSON', () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), { minLength: 1, maxLength: 4 }), (records) => {
+        const digests = digestRows(records.map((values, i) => ({ sheet: 'S', excelRow: i + 2, values })));
+        records.forEach((values, i) => expect(digests.rows[i].hash).toBe(sha256Hex(canonicalize(values))));
+      }),
+    );
+    const sparse = { A: 'a', B: undefined as unknown as string, C: 'c' };
+    expect(digestRows([{ sheet: 'S', excelRow: 2, values: {} }, { sheet: 'S', excelRow: 3, values: sparse }]).rows.map((r) => r.hash)).toEqual([
+      sha256Hex('{}'),
+      sha256Hex('{"A":"a","C":"c"}'),
+    ]);
   });
 
   it('gives the same digests with another SHA-256 implementation (the CLI installs Node’s)', () => {
