@@ -2,10 +2,9 @@
  * `npm run bench:audit`: the sign-off costs of issue 6 — digest of a 50,000-row sheet (≤ 0.5 s) and verifying a chain
  * of 1,000 events (≤ 0.1 s). Median of 5 runs after a warm-up; the result is appended to docs/performance.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { replacePerformanceSection } from './docSection';
 import { nextEvent, verifyChain } from '../src/core/audit/chain';
 import { digestRows, type DigestableRecord } from '../src/core/audit/digest';
 import type { AuditEvent } from '../src/core/audit/events';
@@ -67,7 +66,4 @@ const section = [
   '',
 ].join('\n');
 console.log(section);
-const file = path.join(__dirname, '..', 'docs', 'performance.md');
-const current = readFileSync(file, 'utf8');
-const start = current.indexOf('\n## Sign-off (issue 6)');
-writeFileSync(file, (start >= 0 ? current.slice(0, start) : current.replace(/\s*$/, '\n')) + section);
+replacePerformanceSection('Sign-off (issue 6)', section);

@@ -146,7 +146,6 @@ interface Timing {
   cpu: number;
 }
 
-/** Runs `run` RUNS times; `run` may return its own CPU time (a child process), otherwise this process's is taken. */
 /** The sections that bench:audit and bench:xueji append: kept when this benchmark rewrites the file. */
 function otherBenchSections(): string {
   const file = path.join(ROOT, 'docs', 'performance.md');
@@ -158,6 +157,7 @@ function otherBenchSections(): string {
   return starts.length > 0 ? current.slice(Math.min(...starts)) : '';
 }
 
+/** Runs `run` RUNS times; `run` may return its own CPU time (a child process), otherwise this process's is taken. */
 async function timed<T>(label: string, run: () => Promise<T> | T, cpuOf?: (result: T) => number): Promise<Timing & { result: T }> {
   const runs: { ms: number; cpu: number }[] = [];
   let result!: T;

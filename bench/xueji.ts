@@ -3,10 +3,9 @@
  * Times reconcile() alone on the cleaned records (the join, comparisons and 漏报 pass), median of 5 after a warm-up.
  * Appends its figures to docs/performance.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { replacePerformanceSection } from './docSection';
 import type { CellValue, SheetGrid } from '../src/core/model/types';
 import { benchRecord } from './run';
 import { codesFor } from '../src/core/codes/lookups';
@@ -65,10 +64,4 @@ const section = [
   '',
 ].join('\n');
 console.log(section);
-const file = path.join(__dirname, '..', 'docs', 'performance.md');
-const current = readFileSync(file, 'utf8');
-const start = current.indexOf('\n## Reconciliation with 学籍 data (issue 5)');
-const end = start >= 0 ? current.indexOf('\n## ', start + 5) : -1;
-const before = start >= 0 ? current.slice(0, start) : current.replace(/\s*$/, '\n');
-const after = end >= 0 ? current.slice(end) : '';
-writeFileSync(file, before + section + after);
+replacePerformanceSection('Reconciliation with 学籍 data (issue 5)', section);

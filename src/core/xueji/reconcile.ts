@@ -57,9 +57,69 @@ function pairField(row: CheckedRow, codeField: string, nameField: string): strin
   return row.values[codeField] ? codeField : nameField;
 }
 
+/** One degree row and the 学籍 record it joined, while they are compared. */
+interface Comparison {
+  report: ReconcileReport;
+  sheetIndex: number;
+  row: CheckedRow;
+  record: XuejiRecord;
+  codes: Record<CodeTableId, CodeLookup>;
+}
+
+function differs(c: Comparison, rule: string, field: string, xuejiValue: string | undefined, suggestion?: string): void {
+  c.report(c.sheetIndex, c.row, rule, field, { xuejiSheet: c.record.sheet, xuejiRow: c.record.excelRow, xuejiValue }, suggestion);
+}
+
+/** Compares a code/name pair (民族码/民族 …) with the 学籍 text, as codes. */
+function comparePair(c: Comparison, rule: string, table: CodeTableId, codeField: string, nameField: string, text: string | undefined): void {
+  const lookup = c.codes[table];
+  const xuejiCode = codeOf(lookup, text ?? '');
+  const ours = degreeCode(c.row, lookup, codeField, nameField);
+  if (!xuejiCode || !ours || xuejiCode === ours) return;
+  const field = pairField(c.row, codeField, nameField);
+  const suggestion = field === codeField ? xuejiCode : lookup.byCode(xuejiCode)?.name;
+  differs(c, rule, field, text ?? '', suggestion);
+}
+
+function compare(c: Comparison, hasGraduation: boolean, batchMonths: Set<string>): void {
+  const v = c.row.values;
+  const x = c.record.values;
+  if (x.XM && v.XM && x.XM !== v.XM) differs(c, 'xueji.name', 'XM', x.XM);
+  if (x.SFZH && v.ZJHM && upper(x.SFZH) !== upper(v.ZJHM)) differs(c, 'xueji.idNumber', 'ZJHM', x.SFZH);
+  const xuejiBirth = digitsOnly(x.CSRQ ?? '');
+  if (xuejiBirth && v.CSRQ && xuejiBirth !== v.CSRQ) differs(c, 'xueji.birthDate', 'CSRQ', xuejiBirth);
+  const sex = codeOf(c.codes.sex, x.XB ?? '');
+  const degreeSex = degreeCode(c.row, c.codes.sex, 'XBM', 'XB');
+  if (sex && degreeSex && sex !== degreeSex) differs(c, 'xueji.sex', pairField(c.row, 'XBM', 'XB'), x.XB);
+
+  comparePair(c, 'xueji.ethnicity', 'ethnicity', 'MZM', 'MZ', x.MZ);
+  comparePair(c, 'xueji.political', 'politicalStatus', 'ZZMMM', 'ZZMM', x.ZZMM);
+  comparePair(c, 'xueji.studyForm', 'studyForm', 'XXXSM', 'XXXS', x.XXXS);
+
+  if (x.ZYDM && v.ZYDM && majorStem(x.ZYDM) !== majorStem(v.ZYDM)) differs(c, 'xueji.majorCode', 'ZYDM', x.ZYDM);
+  if (x.ZYMC && v.ZYMC && x.ZYMC !== v.ZYMC) differs(c, 'xueji.majorName', 'ZYMC', x.ZYMC, x.ZYMC);
+  if (x.XZ && v.XZ && Number(x.XZ) !== Number(v.XZ)) differs(c, 'xueji.length', 'XZ', x.XZ, String(Number(x.XZ)));
+  if (x.KSH && v.KSH && x.KSH !== v.KSH) differs(c, 'xueji.examNumber', 'KSH', x.KSH);
+  if (x.XH && v.XH && x.XH !== v.XH) differs(c, 'xueji.studentNumber', 'XH', x.XH);
+  const enrolled = digitsOnly(x.RXRQ ?? '').slice(0, 6);
+  if (enrolled.length === 6 && v.RXNY && enrolled !== v.RXNY) differs(c, 'xueji.enrolment', 'RXNY', x.RXRQ, enrolled);
+  const graduationDay = digitsOnly(x.BYRQ ?? '') || digitsOnly(x.YJBYRQ ?? '');
+  const graduated = graduationDay.slice(0, 6);
+  if (graduated.length === 6) batchMonths.add(graduated);
+  if (graduated.length === 6 && v.BYNY && graduated !== v.BYNY) {
+    differs(c, 'xueji.graduation', 'BYNY', x.BYRQ || x.YJBYRQ, graduated);
+  }
+  if (x.BYRQ && digitsOnly(x.BYRQ).length === 8 && v.HXWRQ && v.HXWRQ < digitsOnly(x.BYRQ)) {
+    differs(c, 'xueji.awardBeforeGraduation', 'HXWRQ', digitsOnly(x.BYRQ));
+  }
+  if (x.ZCZT && STATES_WITHOUT_DEGREE.has(x.ZCZT)) differs(c, 'xueji.status', 'XM', x.ZCZT);
+  if (hasGraduation && x.BJYJL && x.BJYJL !== '毕业') differs(c, 'xueji.conclusion', 'XM', x.BJYJL);
+}
+
 /**
  * Compares every degree row with its 学籍 record: join by 证件号码 (X in any case), then 学号, then 考生号;
  * key fields (姓名, 证件号码, 出生日期, 性别) that differ are errors, the rest as the catalogue says.
+ * Runs once per row of sheets of tens of thousands: plain functions, no closures or arrays per row.
  */
 export function reconcile(
   degreeSheets: readonly SheetRows[],
@@ -84,64 +144,23 @@ export function reconcile(
       const byId = index.byId.get(upper(v.ZJHM ?? ''));
       const byXh = v.XH ? index.byStudentNumber.get(v.XH) : undefined;
       const byKsh = v.KSH ? index.byExamNumber.get(v.KSH) : undefined;
-      const candidates = [byId, byXh, byKsh].filter((r): r is XuejiRecord => r !== undefined);
-      if (candidates.length === 0) {
+      const record = byId ?? byXh ?? byKsh;
+      if (!record) {
         notFound++;
         report(sheetIndex, row, 'xueji.notFound', 'ZJHM', {});
         continue;
       }
-      const record = candidates[0];
-      for (const candidate of candidates) seen.add(candidate);
-      if (candidates.some((other) => other !== record)) {
+      seen.add(record);
+      if ((byXh && byXh !== record) || (byKsh && byKsh !== record)) {
+        const candidates = [byId, byXh, byKsh].filter((r): r is XuejiRecord => r !== undefined);
+        for (const candidate of candidates) seen.add(candidate);
         ambiguous++;
         const rows = [...new Set(candidates.map((c) => c.excelRow))].join('、');
         report(sheetIndex, row, 'xueji.ambiguous', 'ZJHM', { rows });
         continue;
       }
       matched.add(record);
-      const x = record.values;
-      const at = { xuejiSheet: record.sheet, xuejiRow: record.excelRow };
-      const differs = (rule: string, field: string, xuejiValue: string, suggestion?: string) =>
-        report(sheetIndex, row, rule, field, { ...at, xuejiValue }, suggestion);
-
-      if (x.XM && v.XM && x.XM !== v.XM) differs('xueji.name', 'XM', x.XM);
-      if (x.SFZH && v.ZJHM && upper(x.SFZH) !== upper(v.ZJHM)) differs('xueji.idNumber', 'ZJHM', x.SFZH);
-      const xuejiBirth = digitsOnly(x.CSRQ ?? '');
-      if (xuejiBirth && v.CSRQ && xuejiBirth !== v.CSRQ) differs('xueji.birthDate', 'CSRQ', xuejiBirth);
-      const sex = codeOf(codes.sex, x.XB ?? '');
-      const degreeSex = degreeCode(row, codes.sex, 'XBM', 'XB');
-      if (sex && degreeSex && sex !== degreeSex) differs('xueji.sex', pairField(row, 'XBM', 'XB'), x.XB);
-
-      const pair = (rule: string, table: CodeTableId, codeField: string, nameField: string, text: string | undefined) => {
-        const xuejiCode = codeOf(codes[table], text ?? '');
-        const ours = degreeCode(row, codes[table], codeField, nameField);
-        if (!xuejiCode || !ours || xuejiCode === ours) return;
-        const field = pairField(row, codeField, nameField);
-        const suggestion = field === codeField ? xuejiCode : codes[table].byCode(xuejiCode)?.name;
-        differs(rule, field, text ?? '', suggestion);
-      };
-      pair('xueji.ethnicity', 'ethnicity', 'MZM', 'MZ', x.MZ);
-      pair('xueji.political', 'politicalStatus', 'ZZMMM', 'ZZMM', x.ZZMM);
-      pair('xueji.studyForm', 'studyForm', 'XXXSM', 'XXXS', x.XXXS);
-
-      if (x.ZYDM && v.ZYDM && majorStem(x.ZYDM) !== majorStem(v.ZYDM)) differs('xueji.majorCode', 'ZYDM', x.ZYDM);
-      if (x.ZYMC && v.ZYMC && x.ZYMC !== v.ZYMC) differs('xueji.majorName', 'ZYMC', x.ZYMC, x.ZYMC);
-      if (x.XZ && v.XZ && Number(x.XZ) !== Number(v.XZ)) differs('xueji.length', 'XZ', x.XZ, String(Number(x.XZ)));
-      if (x.KSH && v.KSH && x.KSH !== v.KSH) differs('xueji.examNumber', 'KSH', x.KSH);
-      if (x.XH && v.XH && x.XH !== v.XH) differs('xueji.studentNumber', 'XH', x.XH);
-      const enrolled = digitsOnly(x.RXRQ ?? '').slice(0, 6);
-      if (enrolled.length === 6 && v.RXNY && enrolled !== v.RXNY) differs('xueji.enrolment', 'RXNY', x.RXRQ, enrolled);
-      const graduationDay = digitsOnly(x.BYRQ ?? '') || digitsOnly(x.YJBYRQ ?? '');
-      const graduated = graduationDay.slice(0, 6);
-      if (graduated.length === 6) batchMonths.add(graduated);
-      if (graduated.length === 6 && v.BYNY && graduated !== v.BYNY) {
-        differs('xueji.graduation', 'BYNY', x.BYRQ || x.YJBYRQ, graduated);
-      }
-      if (x.BYRQ && digitsOnly(x.BYRQ).length === 8 && v.HXWRQ && v.HXWRQ < digitsOnly(x.BYRQ)) {
-        differs('xueji.awardBeforeGraduation', 'HXWRQ', digitsOnly(x.BYRQ));
-      }
-      if (x.ZCZT && STATES_WITHOUT_DEGREE.has(x.ZCZT)) differs('xueji.status', 'XM', x.ZCZT);
-      if (hasGraduation && x.BJYJL && x.BJYJL !== '毕业') differs('xueji.conclusion', 'XM', x.BJYJL);
+      compare({ report, sheetIndex, row, record, codes }, hasGraduation, batchMonths);
     }
   });
 
