@@ -1,38 +1,16 @@
 import fc from 'fast-check';
-import type { Generation, Issue, Locale } from '../model/types';
+import type { Generation } from '../model/types';
 import { DEFAULT_PROFILE, schoolProfileSchema, type SchoolProfile } from '../profile/profile';
-import { excelRowOf, FIXTURE_UNIT, gridFromRecords, validRecord, type RecordValues } from '../testing/fixtures';
-import { templateColumns } from '../template/generations';
-import { columnLetter } from '../util/columns';
+import { FIXTURE_UNIT, validRecord, type RecordValues } from '../testing/fixtures';
+import { cellOf, familyRunner, type FamilyRunOptions } from '../testing/ruleHarness';
 import { makeResidentId } from '../util/residentId';
-import { validateWorkbook } from '../validate';
 import { institutionRules } from './institution';
 
-const TODAY = '20261128';
-const RULE_IDS = new Set(Object.keys(institutionRules));
+const { run, second: secondIn } = familyRunner(Object.keys(institutionRules));
 
-interface RunOptions {
-  profile?: SchoolProfile;
-  locale?: Locale;
-  /** Index of the first record, to pick fixtures by their ID number. */
-  first?: number;
-}
-
-function run(generation: Generation, changes: RecordValues[], options: RunOptions = {}): Issue[] {
-  const first = options.first ?? 0;
-  const records = changes.map((change, i) => ({ ...validRecord(first + i, generation), ...change }));
-  const result = validateWorkbook([gridFromRecords(generation, records)], { today: TODAY, profile: options.profile, locale: options.locale });
-  if (!result.ok) throw new Error(result.reason);
-  return result.report.issues.filter((issue) => RULE_IDS.has(issue.rule));
-}
-
-const second = (change: RecordValues, generation: Generation = 'G2', options: RunOptions = {}) => run(generation, [{}, change], options);
-
-function at(generation: Generation, field: string, record = 1) {
-  const index = templateColumns(generation, '普通').findIndex((column) => column.code === field);
-  if (index < 0) throw new Error(`${field} is not a ${generation} column`);
-  return { row: excelRowOf(record), column: columnLetter(index), field };
-}
+/** One changed record after a valid one (Excel row 3), G2 unless said otherwise. */
+const second = (change: RecordValues, generation: Generation = 'G2', options: FamilyRunOptions = {}) => secondIn(generation, change, options);
+const at = (generation: Generation, field: string, record = 1) => cellOf(generation, field, record);
 
 const profileWith = (settings: Partial<SchoolProfile>) => schoolProfileSchema.parse({ ...DEFAULT_PROFILE, ...settings });
 
