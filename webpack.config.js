@@ -45,12 +45,16 @@ function transformManifest(content, dev, urlProd = productionUrl()) {
  */
 const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 
-/** The pages' Content-Security-Policy: our own files and the office.js CDN, nothing else. */
+/**
+ * The pages' Content-Security-Policy: our own files and the office.js CDN, nothing else. 'wasm-unsafe-eval' lets
+ * WebAssembly compile (the validation worker's SHA-256, src/taskpane/validation/wasmHash.ts) and allows no eval of
+ * JavaScript.
+ */
 function contentSecurityPolicy(dev) {
   const connect = ["'self'", OFFICE_JS_HOST, ...(dev ? ['wss://localhost:3000'] : [])].join(' ');
   return [
     "default-src 'self'",
-    `script-src 'self' ${OFFICE_JS_HOST}`,
+    `script-src 'self' 'wasm-unsafe-eval' ${OFFICE_JS_HOST}`,
     `style-src 'self' ${EMPTY_STYLE_HASH}`,
     "img-src 'self'",
     "font-src 'self'",

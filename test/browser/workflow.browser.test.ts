@@ -9,6 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoServer } from '../../src/demo/server';
+import { openWorkbook } from '../../src/node/signedWorkbook';
 import { ARTIFACTS, buildDemoOnce, eventually, launchChromium, ROOT, serveDemo, type DemoWindow } from './demo';
 import { recordsOf, writeXuejiFile } from './xuejiFile';
 
@@ -46,6 +47,7 @@ describe('the steps after 校验 in Chromium (demo, simulated Excel)', () => {
   const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
+  const requests: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -57,6 +59,7 @@ describe('the steps after 校验 in Chromium (demo, simulated Excel)', () => {
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     page.on('request', (request) => {
       const url = request.url();
+      requests.push(url);
       if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
     });
     await page.goto(`${server.url}?example=g2-sample.xlsx`);
@@ -102,6 +105,10 @@ describe('the steps after 校验 in Chromium (demo, simulated Excel)', () => {
   it('prints the sign-off slip with the signers, the data digest and the chain head', async () => {
     const head = (await page.getByTestId('chain-head').textContent())!.trim();
     const digest = (await page.getByTestId('data-digest').textContent())!.trim();
+    // The pane's worker hashes with WebAssembly (its chunk was loaded), `audit sign` with Node's SHA-256: the same
+    // data, the same digest.
+    expect(requests.some((url) => /hash-wasm/.test(url))).toBe(true);
+    expect(digest).toBe((await openWorkbook(path.join(ROOT, 'examples', 'g2-sample.xlsx'))).digest.digest);
     await page.getByTestId('print-slip').click();
     await eventually(async () => expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1));
     const slip = page.getByTestId('print-root');

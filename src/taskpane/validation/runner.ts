@@ -4,6 +4,7 @@ import { loadPinyin, type PinyinPort } from '../../core/rules/pinyinPort';
 import { IssueIndex } from '../view/issueView';
 import { CancelledError } from '../workbookPort';
 import { validateGrids } from './engine';
+import { installWasmSha256 } from './wasmHash';
 import {
   CELLS_PER_MESSAGE,
   type FromWorker,
@@ -44,7 +45,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 export function createInlineRunner(): ValidationRunner {
   let pinyin: Promise<PinyinPort | undefined> | undefined;
   let retained: readonly SheetGrid[] | undefined;
-  const warmUp = () => (pinyin ??= loadPinyin().catch(() => undefined));
+  const warmUp = () => (pinyin ??= Promise.all([loadPinyin().catch(() => undefined), installWasmSha256()]).then(([port]) => port));
   const execute = async (grids: readonly SheetGrid[], options: RunOptions, control: RunControl) => {
     control.onProgress?.({ phase: 'preparing' });
     const dictionary = await warmUp();

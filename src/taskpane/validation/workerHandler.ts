@@ -1,6 +1,7 @@
 import type { SheetGrid } from '../../core/model/types';
 import { loadPinyin, type PinyinPort } from '../../core/rules/pinyinPort';
 import { validateGrids } from './engine';
+import { installWasmSha256 } from './wasmHash';
 import { ISSUES_PER_MESSAGE, RECORDS_PER_MESSAGE, type FromWorker, type ToWorker } from './protocol';
 
 /**
@@ -14,7 +15,8 @@ export function createWorkerHandler(
   load: () => Promise<PinyinPort> = loadPinyin,
 ): (message: ToWorker) => void {
   let pinyin: Promise<PinyinPort | undefined> | undefined;
-  const warmUp = () => (pinyin ??= load().catch(() => undefined));
+  // The dictionary and the WebAssembly SHA-256 load together, before the first run needs them.
+  const warmUp = () => (pinyin ??= Promise.all([load().catch(() => undefined), installWasmSha256()]).then(([port]) => port));
   let receiving: SheetGrid[] = [];
   let retained: SheetGrid[] | undefined;
 
