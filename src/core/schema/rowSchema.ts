@@ -14,7 +14,8 @@ export type RowSchema = z.ZodObject<Record<string, z.ZodType<string>>>;
 
 /**
  * Dates, months and fixed-width codes have a format (and get one format message instead of a length message as
- * well); every other field's schema only bounds its length, so its verdict depends on nothing else.
+ * well); every other field's schema checks presence and length only, so its verdict depends on nothing else —
+ * RowChecker relies on that: a check added here for such a field must make it count as having a format.
  */
 function hasFormat(definition: FieldDefinition): boolean {
   return definition.kind === 'date' || definition.kind === 'month' || definition.digits !== undefined;
