@@ -3,9 +3,9 @@
  * of 1,000 events (≤ 0.1 s). Median of 5 runs after a warm-up; the result is appended to docs/performance.md.
  */
 import os from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { browserBundle } from './browserBundle';
 import { replacePerformanceSection } from './docSection';
+import { medianTime } from './sampling';
 import { nextEvent, verifyChain } from '../src/core/audit/chain';
 import { digestRows, type DigestableRecord } from '../src/core/audit/digest';
 import type { AuditEvent } from '../src/core/audit/events';
@@ -17,16 +17,6 @@ import { launchChromium } from '../test/browser/demo';
 const ROWS = 50_000;
 const EVENTS = 1_000;
 
-function median(run: () => void, times = 5): number {
-  run();
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(times / 2)];
-}
 
 const records: DigestableRecord[] = Array.from({ length: ROWS }, (_, i) => ({ sheet: '学位授予信息', excelRow: i + 2, values: validRecord(i) }));
 const events: AuditEvent[] = [];
@@ -48,17 +38,7 @@ for (let i = 0; i < EVENTS; i++) {
 
 /** The pane's digest in Debian's Chromium (the worker's code, bundled as the add-in bundles it); a reason when it cannot run. */
 async function inChromium(): Promise<{ wasmMs: number; pureMs: number } | string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  const bundle = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'audit.browser.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-  });
+  const bundle = await browserBundle('audit.browser.ts');
   let browser;
   try {
     browser = await launchChromium();
@@ -67,7 +47,7 @@ async function inChromium(): Promise<{ wasmMs: number; pureMs: number } | string
   }
   try {
     const page = await browser.newPage();
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await page.addScriptTag({ content: bundle });
     return await page.evaluate(([rows, runs]: readonly [number, number]) => globalThis.benchDigest(rows, runs), [ROWS, 5] as const);
   } finally {
     await browser.close();
@@ -75,13 +55,13 @@ async function inChromium(): Promise<{ wasmMs: number; pureMs: number } | string
 }
 
 async function main(): Promise<void> {
-  const pureDigestMs = median(() => digestRows(records));
+  const pureDigestMs = medianTime(() => digestRows(records));
   if (!(await installWasmSha256())) throw new Error('hash-wasm did not load');
-  const wasmDigestMs = median(() => digestRows(records));
+  const wasmDigestMs = medianTime(() => digestRows(records));
   const chromium = await inChromium();
   installNodeSha256();
-  const digestMs = median(() => digestRows(records));
-  const verifyMs = median(() => {
+  const digestMs = medianTime(() => digestRows(records));
+  const verifyMs = medianTime(() => {
     if (verifyChain(events).length > 0) throw new Error('the benchmark chain does not verify');
   });
   const load = os.loadavg().map((n) => n.toFixed(2)).join(' / ');

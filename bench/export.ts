@@ -9,7 +9,6 @@
  * machine may be shared. Options: --rows 50000 --runs 3 --no-browser.
  */
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gbkEncoderFromTextDecoder } from '../src/core/export/encoding';
 import { sha256OfBytes } from '../src/core/export/manifest';
@@ -18,6 +17,7 @@ import { validRecord } from '../src/core/testing/fixtures';
 import { templateColumns } from '../src/core/template/generations';
 import { gbkEncoder } from '../src/node/gbkEncoder';
 import { launchChromium } from '../test/browser/demo';
+import { browserBundle } from './browserBundle';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -50,18 +50,8 @@ function time<T>(run: () => T): { ms: number; cpuMs: number; value: T } {
 }
 
 async function browser(): Promise<number[] | string> {
-  // esbuild comes with tsx; the bundle is what a browser build of the writer contains (SheetJS's ESM build).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  const bundle = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'export.browser.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-  });
+  // What a browser build of the writer contains (SheetJS's ESM build).
+  const bundle = await browserBundle('export.browser.ts');
   let chromium;
   try {
     chromium = await launchChromium();
@@ -73,7 +63,7 @@ async function browser(): Promise<number[] | string> {
     for (let run = 0; run < RUNS; run++) {
       // A fresh page per run: no heap left over from the previous one.
       const page = await chromium.newPage();
-      await page.addScriptTag({ content: bundle.outputFiles[0].text });
+      await page.addScriptTag({ content: bundle });
       await page.evaluate((rows) => globalThis.benchPrepare(rows), ROWS);
       // CPU time of the page's main thread and of the whole renderer (GC helpers included): what the machine's load
       // does not inflate, unlike the wall time.
