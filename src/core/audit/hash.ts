@@ -12,8 +12,9 @@ export function sha256Hex(text: string): string {
 }
 
 /**
- * Installs a faster SHA-256 (Node's native one, from the CLI's composition root). Every implementation gives the
- * same bytes, so digests made by the CLI and by the add-in (pure JavaScript) stay comparable.
+ * Installs a faster SHA-256: Node's native one (the CLI, src/node/nodeHash.ts) or WebAssembly (the pane's validation
+ * worker, src/taskpane/validation/wasmHash.ts). Every implementation gives the same bytes, so digests made by the CLI
+ * and by the add-in stay comparable; the pure-JavaScript one is the default and the fallback.
  */
 export function useSha256(implementation: Sha256Hex | undefined): void {
   active = implementation ?? pureSha256;
