@@ -4,47 +4,23 @@
  * Appends its figures to docs/performance.md.
  */
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { replacePerformanceSection } from './docSection';
-import type { CellValue, SheetGrid } from '../src/core/model/types';
+import { medianTime } from './sampling';
 import { benchRecord } from './run';
 import { codesFor } from '../src/core/codes/lookups';
 import { DEFAULT_PROFILE } from '../src/core/profile/profile';
 import type { SheetContext, SheetRows } from '../src/core/rules/rule';
+import { xuejiGrid, xuejiRow } from '../src/core/testing/xuejiFixtures';
 import { reconcile } from '../src/core/xueji/reconcile';
 import { readXuejiSheet } from '../src/core/xueji/sheet';
-
-const HEADER = ['KSH', 'XH', 'XM', 'XB', 'CSRQ', 'SFZH', 'ZZMM', 'MZ', 'ZYDM', 'ZYMC', 'XZ', 'XXXS', 'RXRQ', 'YJBYRQ', 'ZCZT'];
 
 function measure(degreeRows: number, xuejiRows: number): number {
   const records = Array.from({ length: xuejiRows }, (_, i) => benchRecord(i));
   // The cleaned degree records as the engine hands them to reconcile(): text values of the template columns.
   const rows = records.slice(0, degreeRows).map((values, i) => ({ excelRow: i + 3, values }));
   const degree: SheetRows[] = [{ context: { codes: codesFor(DEFAULT_PROFILE).codes } as SheetContext, rows }];
-  const xuejiGrid: SheetGrid = {
-    name: '学籍',
-    startRow: 1,
-    startColumn: 0,
-    values: [
-      HEADER,
-      ...records.map((r): CellValue[] => [
-        r.KSH, r.XH, r.XM, r.XB, r.CSRQ, r.ZJHM, '共青团员', '汉', r.ZYDM.slice(0, 6), r.ZYMC, '4.0', '普通全日制',
-        `${r.RXNY}01`, `${r.BYNY}30`, '注册学籍',
-      ]),
-    ],
-  };
-  const xueji = [readXuejiSheet(xuejiGrid)!];
-  const time = (run: () => void) => {
-    run();
-    const samples: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      run();
-      samples.push(performance.now() - start);
-    }
-    return samples.sort((a, b) => a - b)[2];
-  };
-  return time(() => reconcile(degree, xueji, () => {}, () => {}));
+  const xueji = [readXuejiSheet(xuejiGrid(records.map((record) => xuejiRow(record))))!];
+  return medianTime(() => reconcile(degree, xueji, () => {}, () => {}));
 }
 
 const small = measure(10_000, 12_000);

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { CellValue, Issue, SheetGrid } from '../core/model/types';
-import { excelRowOf, gridFromRecords, validRecord, type RecordValues } from '../core/testing/fixtures';
+import type { Issue, SheetGrid } from '../core/model/types';
+import { excelRowOf, gridFromRecords, validRecord } from '../core/testing/fixtures';
+import { XUEJI_HEADER, xuejiGrid, xuejiRow } from '../core/testing/xuejiFixtures';
 import { validateTemplateSheets } from '../core/validate';
 import { columnIndex } from '../core/util/columns';
 import { readXuejiSource } from '../node/readXueji';
@@ -38,43 +39,21 @@ afterEach(() => {
   sim = undefined;
 });
 
-const HEADER = ['KSH', 'XH', 'XM', 'XB', 'CSRQ', 'SFZH', 'ZZMM', 'MZ', 'ZYDM', 'ZYMC', 'XZ', 'XXXS', 'RXRQ', 'YJBYRQ', 'ZCZT'];
 const records = Array.from({ length: 4 }, (_, i) => validRecord(i, 'G2'));
 
-function xuejiRow(record: RecordValues, changes: Record<string, CellValue> = {}): CellValue[] {
-  const values: Record<string, CellValue> = {
-    KSH: record.KSH,
-    XH: record.XH,
-    XM: record.XM,
-    XB: record.XB,
-    CSRQ: record.CSRQ,
-    SFZH: record.ZJHM,
-    ZZMM: '共青团员',
-    MZ: '汉',
-    ZYDM: record.ZYDM.slice(0, 6),
-    ZYMC: record.ZYMC,
-    XZ: '4.0',
-    XXXS: '普通全日制',
-    RXRQ: `${record.RXNY}01`,
-    YJBYRQ: `${record.BYNY}30`,
-    ZCZT: '注册学籍',
-    ...changes,
-  };
-  return HEADER.map((code) => values[code]);
-}
-
 /** 学籍 with two differences: 姓名 of record 0 (key) and 民族 of record 1 (not key); its dates as Excel dates. */
-function xuejiGrid(name = '学籍'): SheetGrid {
+function xuejiSheetGrid(name = '学籍'): SheetGrid {
   const rows = records.map((record, i) => xuejiRow(record, i === 0 ? { XM: '王晓明' } : i === 1 ? { MZ: '回族' } : {}));
-  const rxrq = HEADER.indexOf('RXRQ');
+  const rxrq = XUEJI_HEADER.indexOf('RXRQ');
   // Record 2's enrolment date as an Excel date (2019-09-01 = 43709) with a date format: read as a date.
   rows[2][rxrq] = 43709;
-  const numberFormats = rows.map((_, r) => HEADER.map((_, c) => (r === 2 && c === rxrq ? 'yyyy-mm-dd' : undefined)));
-  return { name, startRow: 1, startColumn: 0, values: [HEADER.map((h) => h.toLowerCase()), ...rows], numberFormats: [[], ...numberFormats] };
+  const numberFormats = rows.map((_, r) => XUEJI_HEADER.map((_, c) => (r === 2 && c === rxrq ? 'yyyy-mm-dd' : undefined)));
+  const grid = xuejiGrid(rows, name, XUEJI_HEADER.map((h) => h.toLowerCase()));
+  return { ...grid, numberFormats: [[], ...numberFormats] };
 }
 
 function workbook(options: { hiddenXueji?: boolean } = {}): SimWorkbook {
-  const book = workbookFromGrids([gridFromRecords('G2', records), xuejiGrid(), { name: '说明', startRow: 1, startColumn: 0, values: [['readme']] }]);
+  const book = workbookFromGrids([gridFromRecords('G2', records), xuejiSheetGrid(), { name: '说明', startRow: 1, startColumn: 0, values: [['readme']] }]);
   if (options.hiddenXueji) book.sheet('学籍')!.visibility = 'Hidden';
   return book;
 }
@@ -117,9 +96,9 @@ describe('a picked 学籍 file', () => {
   it('parses an .xlsx like the CLI does', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Sheet1');
-    const grid = xuejiGrid();
+    const grid = xuejiSheetGrid();
     grid.values.forEach((row) => sheet.addRow(row.map((v) => v ?? null)));
-    sheet.getCell(4, HEADER.indexOf('RXRQ') + 1).numFmt = 'yyyy-mm-dd';
+    sheet.getCell(4, XUEJI_HEADER.indexOf('RXRQ') + 1).numFmt = 'yyyy-mm-dd';
     const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
     const parsed = await parseXuejiFile(picked('学籍2026.xlsx', bytes));
     const cli = await readXuejiSource(await tempFile('学籍2026.xlsx', bytes));
@@ -130,7 +109,7 @@ describe('a picked 学籍 file', () => {
   });
 
   it('parses a GBK .csv like the CLI does', async () => {
-    const text = [HEADER.join(','), ...records.map((r) => xuejiRow(r).join(','))].join('\r\n');
+    const text = [XUEJI_HEADER.join(','), ...records.map((r) => xuejiRow(r).join(','))].join('\r\n');
     const bytes = new Uint8Array(iconv.encode(text, 'gbk'));
     const parsed = await parseXuejiFile({ name: 'xueji.csv', bytes });
     const cli = await readXuejiSource(await tempFile('xueji.csv', bytes));

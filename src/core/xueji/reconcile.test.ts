@@ -1,36 +1,16 @@
 import type { CellValue, Issue, SheetGrid } from '../model/types';
 import { gridFromRecords, validRecord, type RecordValues } from '../testing/fixtures';
+import { XUEJI_HEADER, xuejiGrid as xuejiSheet, xuejiRow as xuejiExportRow } from '../testing/xuejiFixtures';
 import { validateWorkbook } from '../validate';
 import { findXuejiSheets, readXuejiSheet } from './sheet';
 
-const XUEJI_HEADER = ['KSH', 'XH', 'XM', 'XB', 'CSRQ', 'SFZH', 'ZZMM', 'MZ', 'ZYDM', 'ZYMC', 'XZ', 'XXXS', 'RXRQ', 'YJBYRQ', 'ZCZT'];
+/** 学籍 rows as a messy export has them: a lower-case x in the ID number, spaces around the major's name. */
+const xuejiRow = (record: RecordValues, changes: Record<string, CellValue> = {}): CellValue[] =>
+  xuejiExportRow(record, { SFZH: record.ZJHM.toLowerCase(), ZYMC: ` ${record.ZYMC}\u3000`, ...changes });
 
-/** The 学信网 export of a degree record, written the way 学信网 writes it (short forms, no T/K, 4.0). */
-function xuejiRow(record: RecordValues, changes: Record<string, CellValue> = {}): CellValue[] {
-  const values: Record<string, CellValue> = {
-    KSH: record.KSH,
-    XH: record.XH,
-    XM: record.XM,
-    XB: record.XB,
-    CSRQ: record.CSRQ,
-    SFZH: record.ZJHM.toLowerCase(),
-    ZZMM: '共青团员',
-    MZ: '汉',
-    ZYDM: record.ZYDM.slice(0, 6),
-    ZYMC: ` ${record.ZYMC}\u3000`,
-    XZ: '4.0',
-    XXXS: '普通全日制',
-    RXRQ: `${record.RXNY}01`,
-    YJBYRQ: `${record.BYNY}30`,
-    ZCZT: '注册学籍',
-    ...changes,
-  };
-  return XUEJI_HEADER.map((code) => values[code]);
-}
-
-function xuejiGrid(rows: CellValue[][], header: CellValue[] = XUEJI_HEADER.map((h) => h.toLowerCase())): SheetGrid {
-  return { name: '学籍', startRow: 1, startColumn: 0, values: [header, ...rows] };
-}
+/** A 学籍 sheet with lower-case codes as its header, unless a test gives another. */
+const xuejiGrid = (rows: CellValue[][], header: CellValue[] = XUEJI_HEADER.map((h) => h.toLowerCase())): SheetGrid =>
+  xuejiSheet(rows, '学籍', header);
 
 const records = Array.from({ length: 6 }, (_, i) => validRecord(i, 'G2'));
 

@@ -2,7 +2,8 @@
 import '../testing/jsdom';
 import { act, waitFor } from '@testing-library/react';
 import { gridFromRecords, validRecord } from '../../core/testing/fixtures';
-import { renderPane, settled, xuejiGrid, xuejiRow } from '../testing/paneHarness';
+import { xuejiGrid, xuejiRow } from '../../core/testing/xuejiFixtures';
+import { renderPane, settled } from '../testing/paneHarness';
 
 const records = Array.from({ length: 6 }, (_, i) => validRecord(i));
 const otherMajor = validRecord(1).ZYMC === records[0].ZYMC ? validRecord(2).ZYMC : validRecord(1).ZYMC;

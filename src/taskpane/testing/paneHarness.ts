@@ -1,5 +1,5 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { CellValue, SheetGrid } from '../../core/model/types';
+import type { SheetGrid } from '../../core/model/types';
 import { DEFAULT_PROFILE } from '../../core/profile/profile';
 import { gridFromRecords, type RecordValues } from '../../core/testing/fixtures';
 import type { IdentityPort, SignerIdentity } from '../identity';
@@ -42,35 +42,6 @@ export function renderPane(grids: SheetGrid[], options: { today?: string; identi
 /** Waits until the session is done (a result or a failure). */
 export async function settled(current: () => PaneState): Promise<void> {
   await waitFor(() => expect(['done', 'noTemplate', 'failed']).toContain(current().session.status), { timeout: 20_000 });
-}
-
-const XUEJI_HEADER = ['KSH', 'XH', 'XM', 'XB', 'CSRQ', 'SFZH', 'ZZMM', 'MZ', 'ZYDM', 'ZYMC', 'XZ', 'XXXS', 'RXRQ', 'YJBYRQ', 'ZCZT'];
-
-/** The 学信网 export row of a degree record (short forms, no T/K, 4.0), with changes. */
-export function xuejiRow(record: RecordValues, changes: Record<string, CellValue> = {}): CellValue[] {
-  const values: Record<string, CellValue> = {
-    KSH: record.KSH,
-    XH: record.XH,
-    XM: record.XM,
-    XB: record.XB,
-    CSRQ: record.CSRQ,
-    SFZH: record.ZJHM,
-    ZZMM: '共青团员',
-    MZ: '汉',
-    ZYDM: record.ZYDM.slice(0, 6),
-    ZYMC: record.ZYMC,
-    XZ: '4.0',
-    XXXS: '普通全日制',
-    RXRQ: `${record.RXNY}01`,
-    YJBYRQ: `${record.BYNY}30`,
-    ZCZT: '注册学籍',
-    ...changes,
-  };
-  return XUEJI_HEADER.map((code) => values[code]);
-}
-
-export function xuejiGrid(rows: CellValue[][], name = '学籍'): SheetGrid {
-  return { name, startRow: 1, startColumn: 0, values: [XUEJI_HEADER, ...rows] };
 }
 
 export type RenderedPane = ReturnType<typeof renderPane>;
