@@ -51,8 +51,8 @@ export function refOfKey(key: number): CellRef {
   return { row: Math.floor(key / COLUMNS_IN_SHEET), column: key % COLUMNS_IN_SHEET };
 }
 
-/** Collapses cells into rectangles: vertical runs per column, then neighbouring columns with the same run joined. */
-export function cellsToRects(keys: Iterable<number>): CellRect[] {
+/** The rows of the cells in each column, sorted. */
+export function rowsByColumn(keys: Iterable<number>): Map<number, number[]> {
   const byColumn = new Map<number, number[]>();
   for (const key of keys) {
     const { row, column } = refOfKey(key);
@@ -60,9 +60,14 @@ export function cellsToRects(keys: Iterable<number>): CellRect[] {
     if (rows) rows.push(row);
     else byColumn.set(column, [row]);
   }
+  for (const rows of byColumn.values()) rows.sort((a, b) => a - b);
+  return byColumn;
+}
+
+/** Collapses cells into rectangles: vertical runs per column, then neighbouring columns with the same run joined. */
+export function cellsToRects(keys: Iterable<number>): CellRect[] {
   const runs: CellRect[] = [];
-  for (const [column, rows] of byColumn) {
-    rows.sort((a, b) => a - b);
+  for (const [column, rows] of rowsByColumn(keys)) {
     let start = rows[0];
     let previous = rows[0];
     for (let i = 1; i <= rows.length; i++) {

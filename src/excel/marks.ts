@@ -18,6 +18,7 @@ import {
   keyOf,
   parseCell,
   refOfKey,
+  rowsByColumn,
   utf8Length,
   type CellRect,
 } from './cells';
@@ -135,16 +136,8 @@ function noteText(messages: string[]): string {
 
 /** Vertical segments of the cells of one column, bridging small gaps, split to fit the budget. */
 function columnSegments(keys: Iterable<number>, maxCells: number): CellRect[] {
-  const byColumn = new Map<number, number[]>();
-  for (const key of keys) {
-    const { row, column } = refOfKey(key);
-    const rows = byColumn.get(column);
-    if (rows) rows.push(row);
-    else byColumn.set(column, [row]);
-  }
   const segments: CellRect[] = [];
-  for (const [column, rows] of byColumn) {
-    rows.sort((a, b) => a - b);
+  for (const [column, rows] of rowsByColumn(keys)) {
     let start = rows[0];
     let end = rows[0];
     const close = () => {
