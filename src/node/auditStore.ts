@@ -14,21 +14,7 @@ import {
   eventsFromRows,
   type SignedDigests,
 } from '../core/audit/sheetFormat';
-import type { CellValue } from '../core/model/types';
-
-function sheetRows(worksheet: ExcelJS.Worksheet | undefined): CellValue[][] {
-  if (!worksheet) return [];
-  const rows: CellValue[][] = [];
-  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values = (row.values as unknown[]).slice(1).map((value) => {
-      if (value === null || value === undefined) return null;
-      if (typeof value === 'object' && value !== null && 'result' in value) return (value as { result: CellValue }).result ?? null;
-      return value as CellValue;
-    });
-    rows[rowNumber - 1] = values;
-  });
-  return Array.from(rows, (row) => row ?? []);
-}
+import { sheetRows } from './sheetRows';
 
 export interface AuditTrail {
   events: AuditEvent[];

@@ -20,11 +20,12 @@ import {
   type Baseline,
   type ChangeEntry,
 } from '../core/changes/sheetFormat';
-import type { CellValue, ValidationReport } from '../core/model/types';
+import type { ValidationReport } from '../core/model/types';
 import type { SchoolProfile } from '../core/profile/profile';
 import { validateWorkbook } from '../core/validate';
 import { appendAuditEvent, readAuditTrail, type AuditTrail } from './auditStore';
 import { loadWorkbook } from './readWorkbook';
+import { sheetRows } from './sheetRows';
 
 /** Why a workbook cannot be used for the change procedures: one line in Chinese and one in English. */
 export class ChangesInputError extends Error {
@@ -37,28 +38,6 @@ export class ChangesInputError extends Error {
   }
 }
 
-function cellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    const object = value as { result?: unknown; richText?: { text: string }[]; text?: unknown };
-    if (Array.isArray(object.richText)) return object.richText.map((run) => run.text).join('');
-    if ('result' in object) return cellValue(object.result);
-    if ('text' in object) return cellValue(object.text);
-  }
-  return String(value);
-}
-
-/** A sheet's rows as cell values, row 1 first; missing rows are empty. */
-export function sheetRows(worksheet: ExcelJS.Worksheet | undefined): CellValue[][] {
-  if (!worksheet) return [];
-  const rows: CellValue[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    rows[rowNumber - 1] = (row.values as unknown[]).slice(1).map(cellValue);
-  });
-  return Array.from(rows, (row) => row ?? []);
-}
 
 export interface ChangeState extends ChangeContext {
   events: AuditEvent[];
