@@ -2,15 +2,8 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
 import type { StoreNoticeView } from '../ports';
+import type { Notice } from '../state/notice';
 import { usePaneStyles } from './paneStyles.styles';
-
-export interface Notice {
-  intent: 'success' | 'warning' | 'error' | 'info';
-  key: string;
-  params?: Record<string, string | number>;
-  /** Further lines (a refusal's reasons, the rows concerned). */
-  lines?: string[];
-}
 
 /** One result message of a step, announced to screen readers, dismissible. */
 export function StepNotice(props: { notice: Notice | undefined; onDismiss?: () => void; testId?: string }) {

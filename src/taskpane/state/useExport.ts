@@ -41,13 +41,9 @@ import { columnFinder, exportIssuesOf, gateOf, groupsOf, planExport, type Export
 import type { LedgerActions, LedgerState } from './useLedger';
 import type { Signer } from './useSigner';
 import type { SessionState } from './useValidationSession';
+import type { Notice } from './notice';
 
-export interface ExportNotice {
-  intent: 'success' | 'warning' | 'error' | 'info';
-  key: string;
-  params?: Record<string, string | number>;
-  lines?: string[];
-}
+export type ExportNotice = Notice;
 
 export interface SavedFileView {
   name: string;

@@ -17,14 +17,11 @@ import {
 import type { LedgerActions } from './useLedger';
 import type { Signer } from './useSigner';
 import type { SessionActions, SessionState } from './useValidationSession';
+import type { Notice } from './notice';
 
 export type XuejiSource = { kind: 'sheets'; names: string[] } | { kind: 'file'; name: string };
 
-export interface ReconcileNotice {
-  intent: 'success' | 'warning' | 'error' | 'info';
-  key: string;
-  params?: Record<string, string | number>;
-}
+export type ReconcileNotice = Notice;
 
 export interface ApplyConfirmation {
   rule: string;

@@ -29,12 +29,9 @@ import { targetOptions, verifyTrail, whereOf, type TargetOption, type TrailVerif
 import type { LedgerActions, LedgerState } from './useLedger';
 import type { Signer } from './useSigner';
 import type { SessionState } from './useValidationSession';
+import type { Notice } from './notice';
 
-export interface RecordsNotice {
-  intent: 'success' | 'warning' | 'error' | 'info';
-  key: string;
-  params?: Record<string, string | number>;
-}
+export type RecordsNotice = Notice;
 
 export type WithdrawalKind = Withdrawal['kind'];
 

@@ -9,12 +9,9 @@ import { signOffOverview, signOffsOn, type SignOffOverview } from '../view/signo
 import type { LedgerActions, LedgerState } from './useLedger';
 import type { Signer } from './useSigner';
 import type { SessionState } from './useValidationSession';
+import type { Notice } from './notice';
 
-export interface SignNotice {
-  intent: 'success' | 'warning' | 'error' | 'info';
-  key: string;
-  params?: Record<string, string | number>;
-}
+export type SignNotice = Notice;
 
 /** Refusals that are attempts against the separation of duties: logged as 签核被拒绝, as the CLI does. */
 const LOGGED_REFUSALS: ReadonlySet<string> = new Set(['sameAsCollector', 'notCollected', 'notChecked']);
