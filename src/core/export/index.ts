@@ -69,6 +69,7 @@ export {
   prepareExport,
   UPLOAD_SHEET_NAME,
   uploadFileName,
+  uploadGroups,
   uploadRows,
   writeTextXlsx,
   writeUploadDbf,

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import type { SheetGrid } from '../model/types';
+import type { SheetGrid, ValidationReport } from '../model/types';
 import { gridFromRecords, validRecord, type RecordValues } from '../testing/fixtures';
 import { templateColumns } from '../template/generations';
 import { gbkEncoderFromTextDecoder } from './encoding';
@@ -11,6 +11,7 @@ import {
   FileNamePatternError,
   prepareExport,
   uploadFileName,
+  uploadGroups,
   uploadRows,
   writeUploadXlsx,
   type PreparedExport,
@@ -171,5 +172,26 @@ describe('年度批次 and the file name', () => {
 
   it('refuses an unknown placeholder', () => {
     expect(() => uploadFileName('{学院}_{年度批次}', fields, 'xlsx')).toThrow(FileNamePatternError);
+  });
+});
+
+describe('uploadGroups', () => {
+  const summary = (sheet: string, template: 'G2' | 'G3', rows: number) =>
+    ({ sheet, template, category: '普通', headerRow: 1, rows, counts: { error: 0, warning: 0, info: 0 } }) as const;
+
+  it('makes one group per template and category, sheets merged in sheet order, and copes with very large sheets', () => {
+    const sizes = { 外语学院: 150_000, 商学院: 3, 国际学院: 2 };
+    const records = Object.entries(sizes).flatMap(([sheet, rows]) =>
+      Array.from({ length: rows }, (_, i) => ({ sheet, excelRow: i + 2, values: { XM: `${sheet}${i}` } })),
+    );
+    const report = { sheets: [summary('外语学院', 'G2', 150_000), summary('国际学院', 'G3', 2), summary('商学院', 'G2', 3)] } as unknown as ValidationReport;
+    const groups = uploadGroups(report, records);
+    expect(groups.map((g) => [g.generation, g.sheets])).toEqual([
+      ['G2', ['外语学院', '商学院']],
+      ['G3', ['国际学院']],
+    ]);
+    expect(groups[0].records).toHaveLength(150_003);
+    expect(groups[0].records[150_000]).toMatchObject({ sheet: '商学院', excelRow: 2 });
+    expect(groups[1].records.map((r) => r.excelRow)).toEqual([2, 3]);
   });
 });

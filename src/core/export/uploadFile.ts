@@ -49,6 +49,28 @@ export type PrepareResult =
   | { ok: true; prepared: PreparedExport }
   | { ok: false; reason: 'noTemplate' | 'sheetNotFound' | 'notTemplate'; sheet?: string };
 
+/** Records grouped by template generation and category (one upload file each), sheets merged in sheet order. */
+export function uploadGroups(report: ValidationReport, records: readonly ExportRecord[]): UploadGroup[] {
+  const bySheet = new Map<string, ExportRecord[]>();
+  for (const record of records) {
+    const list = bySheet.get(record.sheet);
+    if (list) list.push(record);
+    else bySheet.set(record.sheet, [record]);
+  }
+  const groups: UploadGroup[] = [];
+  for (const summary of report.sheets) {
+    let group = groups.find((g) => g.generation === summary.template && g.category === summary.category);
+    if (!group) {
+      group = { generation: summary.template, category: summary.category, columns: templateColumns(summary.template, summary.category), sheets: [], records: [] };
+      groups.push(group);
+    }
+    group.sheets.push(summary.sheet);
+    // One by one: spreading a sheet of tens of thousands of records into push() would overflow the call stack.
+    for (const record of bySheet.get(summary.sheet) ?? []) group.records.push(record);
+  }
+  return groups;
+}
+
 /**
  * Validates the workbook (the named sheet, or every sheet that looks like the template) and collects the cleaned
  * records for the upload file. The same engine and options as validation, so the values are those the user saw
@@ -74,22 +96,14 @@ export function prepareExport(grids: readonly SheetGrid[], options: ValidateOpti
       options.onRecord?.(sheet, record);
     },
   });
-  const groups: UploadGroup[] = [];
-  for (const summary of report.sheets) {
-    let group = groups.find((g) => g.generation === summary.template && g.category === summary.category);
-    if (!group) {
-      group = { generation: summary.template, category: summary.category, columns: templateColumns(summary.template, summary.category), sheets: [], records: [] };
-      groups.push(group);
-    }
-    group.sheets.push(summary.sheet);
-    group.records.push(...(bySheet.get(summary.sheet) ?? []));
-  }
+  const records = templates.flatMap((t) => bySheet.get(t.grid.name) ?? []);
+  const groups = uploadGroups(report, records);
   const headers = new Map(templates.map((t) => [t.grid.name, t]));
   return {
     ok: true,
     prepared: {
       report,
-      records: templates.flatMap((t) => bySheet.get(t.grid.name) ?? []),
+      records,
       groups,
       columnOf: (sheet, field) => {
         const template = headers.get(sheet);

@@ -19,6 +19,7 @@ import {
   reportingDeadline,
   sha256OfBytes,
   uploadFileName,
+  uploadGroups,
   writePublicityXlsx,
   type CharEncoder,
   type DeadlineStatus,
@@ -37,7 +38,7 @@ import { todayInChina } from '../../core/util/dates';
 import { describePortError, type FilePort, type SaveMethod } from '../ports';
 import { readFileBytes } from '../readFile';
 import { ADDIN_VERSION, RULES_VERSION } from '../version';
-import { columnFinder, exportIssuesOf, gateOf, groupsOf, planExport, type ExportPlan, type PlannedFile } from '../view/exportView';
+import { columnFinder, exportIssuesOf, gateOf, planExport, type ExportPlan, type PlannedFile } from '../view/exportView';
 import type { LedgerActions, LedgerState } from './useLedger';
 import type { Signer } from './useSigner';
 import type { SessionState } from './useValidationSession';
@@ -182,7 +183,7 @@ export function useExport(input: ExportInput): ExportView {
   localeRef.current = locale;
 
   const { report, records, digest, grids } = session;
-  const groups = React.useMemo(() => (report && records ? groupsOf(report, records) : []), [report, records]);
+  const groups = React.useMemo(() => (report && records ? uploadGroups(report, records) : []), [report, records]);
   const dbfAllowed = groups.length > 0 && groups.every((group) => group.generation === 'G1');
   const effectiveFormat: UploadFormat = format === 'dbf' && !dbfAllowed ? 'xlsx' : format;
   const encoder = React.useMemo<CharEncoder | undefined>(() => (effectiveFormat === 'dbf' ? gbkEncoderFromTextDecoder() : undefined), [effectiveFormat]);

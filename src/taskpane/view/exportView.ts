@@ -22,7 +22,6 @@ import {
   type CharEncoder,
   type DeadlineStatus,
   type ExportManifest,
-  type ExportRecord,
   type GateDecision,
   type HeaderStyle,
   type UploadFormat,
@@ -30,25 +29,10 @@ import {
 } from '../../core/export';
 import type { Issue, Locale, SheetGrid, ValidationReport } from '../../core/model/types';
 import type { SchoolProfile } from '../../core/profile/profile';
-import { templateColumns } from '../../core/template/generations';
 import { detectHeader } from '../../core/template/headers';
 import { columnLetter } from '../../core/util/columns';
 import type { Role } from '../../core/audit/events';
 
-/** Records grouped by template generation and category (one upload file each), sheets merged in sheet order. */
-export function groupsOf(report: ValidationReport, records: readonly DigestableRecord[]): UploadGroup[] {
-  const groups: UploadGroup[] = [];
-  for (const summary of report.sheets) {
-    let group = groups.find((g) => g.generation === summary.template && g.category === summary.category);
-    if (!group) {
-      group = { generation: summary.template, category: summary.category, columns: templateColumns(summary.template, summary.category), sheets: [], records: [] };
-      groups.push(group);
-    }
-    group.sheets.push(summary.sheet);
-    for (const record of records) if (record.sheet === summary.sheet) group.records.push(record as ExportRecord);
-  }
-  return groups;
-}
 
 /** Column letters of the fields of each template sheet, for issues raised at export time. */
 export function columnFinder(grids: readonly SheetGrid[] | undefined): (sheet: string, field: string) => string | null {
