@@ -7,6 +7,7 @@
 import type { AuditAction } from '../core/audit/events';
 import type { Issue } from '../core/model/types';
 import { FIELDS } from '../core/template/fields';
+import { XUEJI_ADOPTABLE_RULES, XUEJI_KEY_FIELDS, XUEJI_KEY_RULES } from '../core/xueji/fields';
 import { findXuejiSheets, type XuejiSheet } from '../core/xueji/sheet';
 import { errors, type GatewayError, type GatewayNotice } from './messages';
 import { readSheets, type ReadOptions, type ReadStats } from './read';
@@ -29,27 +30,8 @@ export async function readXuejiSheets(options: ReadOptions = {}): Promise<XuejiR
   return { sheets: findXuejiSheets(grids), notices, stats };
 }
 
-/** Rules about key fields: a difference there is an error that only a person fixes (第十五条 for reported data). */
-export const XUEJI_KEY_RULES: ReadonlySet<string> = new Set(['xueji.name', 'xueji.idNumber', 'xueji.birthDate', 'xueji.sex']);
-/** Key fields of the degree sheet: 姓名, 性别 (code and name), 出生日期, 证件号码. */
-export const XUEJI_KEY_FIELDS: ReadonlySet<string> = new Set(['XM', 'XB', 'XBM', 'CSRQ', 'ZJHM']);
-/**
- * Rules whose issue is a value that differs from the 学籍 value of the same field, so that adopting the 学籍 value
- * fixes it. Not: key fields, status and conclusion (about the student, not a cell), not found, ambiguous, no degree
- * row, award before graduation (the 学籍 date belongs to another field).
- */
-export const XUEJI_ADOPTABLE_RULES: ReadonlySet<string> = new Set([
-  'xueji.examNumber',
-  'xueji.studentNumber',
-  'xueji.majorCode',
-  'xueji.majorName',
-  'xueji.ethnicity',
-  'xueji.political',
-  'xueji.studyForm',
-  'xueji.length',
-  'xueji.enrolment',
-  'xueji.graduation',
-]);
+// The gateway refuses what the pane never offers: one definition in the core serves both.
+export { XUEJI_ADOPTABLE_RULES, XUEJI_KEY_FIELDS, XUEJI_KEY_RULES };
 
 /** Whether the pane may offer 采用学籍值 for an issue. */
 export function canAdoptXuejiValue(issue: Pick<Issue, 'rule' | 'field' | 'row' | 'column'>): boolean {

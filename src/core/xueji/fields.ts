@@ -57,3 +57,30 @@ export function xuejiFieldOfHeader(cell: unknown): string | undefined {
 export const STATES_WITHOUT_DEGREE: ReadonlySet<string> = new Set([
   '休学', '退学', '保留学籍', '暂缓注册', '待注册', '不予注册', '开除学籍', '取消学籍', '死亡', '注销学籍', '转出', '应征入伍保留学籍',
 ]);
+
+/** Rules about key fields: a difference there is an error that only a person fixes (第十五条 for reported data). */
+export const XUEJI_KEY_RULES: ReadonlySet<string> = new Set(['xueji.name', 'xueji.idNumber', 'xueji.birthDate', 'xueji.sex']);
+
+/**
+ * Degree-sheet fields never changed by adopting a 学籍 value: the key information of 第十五条 (姓名, 证件号码,
+ * 性别 code and name, 学位类别 code and name) and the date of birth the national check keys on.
+ */
+export const XUEJI_KEY_FIELDS: ReadonlySet<string> = new Set(['XM', 'ZJHM', 'CSRQ', 'XBM', 'XB', 'XWLBM', 'XWLB']);
+
+/**
+ * Rules whose issue is a value that differs from the 学籍 value of the same field, so that adopting the 学籍 value
+ * fixes it. Not: key fields, status and conclusion (about the student, not a cell), not found, ambiguous, no degree
+ * row, award before graduation (the 学籍 date belongs to another field).
+ */
+export const XUEJI_ADOPTABLE_RULES: ReadonlySet<string> = new Set([
+  'xueji.examNumber',
+  'xueji.studentNumber',
+  'xueji.majorCode',
+  'xueji.majorName',
+  'xueji.ethnicity',
+  'xueji.political',
+  'xueji.studyForm',
+  'xueji.length',
+  'xueji.enrolment',
+  'xueji.graduation',
+]);

@@ -5,30 +5,11 @@
  */
 import type { DigestableRecord } from '../../core/audit/digest';
 import type { Issue } from '../../core/model/types';
+import { XUEJI_ADOPTABLE_RULES, XUEJI_KEY_FIELDS, XUEJI_KEY_RULES } from '../../core/xueji/fields';
 import type { XuejiRecord, XuejiSheet } from '../../core/xueji/sheet';
 import type { XuejiFix } from '../ports';
 
 export const isXuejiIssue = (issue: Issue): boolean => issue.rule.startsWith('xueji.');
-
-/** Fields a click never changes: the key information of 第十五条 and the date of birth the national check keys on. */
-export const XUEJI_KEY_FIELDS: ReadonlySet<string> = new Set(['XM', 'ZJHM', 'CSRQ', 'XBM', 'XB', 'XWLBM', 'XWLB']);
-
-/** Rules whose 学籍 value may be adopted for a non-key field. */
-export const ADOPTABLE_RULES: ReadonlySet<string> = new Set([
-  'xueji.majorName',
-  'xueji.majorCode',
-  'xueji.ethnicity',
-  'xueji.political',
-  'xueji.studyForm',
-  'xueji.length',
-  'xueji.enrolment',
-  'xueji.graduation',
-  'xueji.examNumber',
-  'xueji.studentNumber',
-]);
-
-/** Rules about key fields: shown with the reason they are not changed by one click. */
-export const KEY_RULES: ReadonlySet<string> = new Set(['xueji.name', 'xueji.idNumber', 'xueji.birthDate', 'xueji.sex']);
 
 /** A compared field: the degree column(s) and the 学籍 column(s) it is compared with. */
 interface Comparison {
@@ -144,8 +125,8 @@ export type Adoption =
  * award before graduation …) have none.
  */
 export function adoptionOf(issue: Issue, pair: PairView | undefined): Adoption {
-  if (KEY_RULES.has(issue.rule) || (issue.field !== null && XUEJI_KEY_FIELDS.has(issue.field))) return { kind: 'key' };
-  if (!ADOPTABLE_RULES.has(issue.rule) || issue.row === null || issue.field === null || issue.column === null) return { kind: 'none' };
+  if (XUEJI_KEY_RULES.has(issue.rule) || (issue.field !== null && XUEJI_KEY_FIELDS.has(issue.field))) return { kind: 'key' };
+  if (!XUEJI_ADOPTABLE_RULES.has(issue.rule) || issue.row === null || issue.field === null || issue.column === null) return { kind: 'none' };
   let value = issue.suggestion;
   if (value === undefined) {
     const comparison = comparisonOf(issue.field);
