@@ -28,7 +28,7 @@ import { usePaneStyles } from './paneStyles.styles';
 import { CoreHtml, usePrint } from './Print';
 import { rowList } from './SignOffStep';
 import { SignerFields } from './SignerFields';
-import { StepNotice, StoreNotices } from './StepNotice';
+import { LedgerNotices, StepNotice } from './StepNotice';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -86,12 +86,7 @@ export function RecordsStep(props: { view: RecordsView; ledger: LedgerState; led
 
   return (
     <div className={styles.root}>
-      <StoreNotices notices={ledger.notices} onDismiss={ledgerActions.dismissNotices} />
-      {ledger.status === 'failed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{t('ledger.failed', { message: ledger.error ?? '' })}</MessageBarBody>
-        </MessageBar>
-      )}
+      <LedgerNotices ledger={ledger} onDismiss={ledgerActions.dismissNotices} />
       <section className={pane.section} aria-labelledby={ids.log} data-testid="audit-log">
         <h2 id={ids.log} className={pane.sectionHeading}>
           {t('records.logHeading')}

@@ -3,8 +3,6 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Spinner,
@@ -24,7 +22,7 @@ import { groupedHash, shownTime } from '../view/signoffView';
 import { usePaneStyles } from './paneStyles.styles';
 import { usePrint } from './Print';
 import { SignerFields } from './SignerFields';
-import { StepNotice, StoreNotices } from './StepNotice';
+import { LedgerNotices, StepNotice } from './StepNotice';
 
 const ROLES: readonly Role[] = ['collector', 'checker', 'office'];
 
@@ -75,12 +73,7 @@ export function SignOffStep(props: {
 
   return (
     <div className={styles.root}>
-      <StoreNotices notices={ledger.notices} onDismiss={ledgerActions.dismissNotices} />
-      {ledger.status === 'failed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{t('ledger.failed', { message: ledger.error ?? '' })}</MessageBarBody>
-        </MessageBar>
-      )}
+      <LedgerNotices ledger={ledger} onDismiss={ledgerActions.dismissNotices} />
       <section className={pane.section} aria-labelledby={statusHeading} data-testid="signoff-status">
         <h2 id={statusHeading} className={pane.sectionHeading}>
           {t('signoff.statusHeading')}

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
 import type { StoreNoticeView } from '../ports';
 import type { Notice } from '../state/notice';
+import type { LedgerState } from '../state/useLedger';
 import { usePaneStyles } from './paneStyles.styles';
 
 /** One result message of a step, announced to screen readers, dismissible. */
@@ -59,5 +60,21 @@ export function StoreNotices(props: { notices: readonly StoreNoticeView[]; onDis
         </div>
       )}
     </div>
+  );
+}
+
+/** The record sheets' state above a step that works on them: the gateway's notices, and a failure to read them. */
+export function LedgerNotices(props: { ledger: LedgerState; onDismiss: () => void }) {
+  const { ledger, onDismiss } = props;
+  const { t } = useI18n();
+  return (
+    <>
+      <StoreNotices notices={ledger.notices} onDismiss={onDismiss} />
+      {ledger.status === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t('ledger.failed', { message: ledger.error ?? '' })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }
