@@ -14,7 +14,7 @@ import { diffRecords, maskId, refOf, type ChangedRecord, type MatchKey } from '.
 import { buildStep, checkChangeLog, refuse, samePerson, type ChangeContext, type LogProblem, type StepResult } from './log';
 import { timeLeft, REVOCATION_RULE, type DeadlineRule, type TimeLeft } from './calendar';
 import { foldWithdrawals, stillPresent, type Deletion, type Revocation } from './revocation';
-import { nextId, type ChangeEntry, type FieldChange } from './sheetFormat';
+import { blankEntry, nextId, type ChangeEntry, type FieldChange } from './sheetFormat';
 
 export type RequestStatus = 'pending' | 'reviewed' | 'approved' | 'rejected';
 
@@ -149,9 +149,7 @@ export function requestChange(
     ...buildStep(
       context,
       {
-        kind: 'request',
-        id,
-        decision: '',
+        ...blankEntry('request', id),
         sheet: change.sheet,
         row: change.row,
         baselineSeq: context.baseline.seq,
@@ -159,11 +157,7 @@ export function requestChange(
         template: change.baseline.template,
         category: change.baseline.category,
         fields: change.fields,
-        values: {},
         reason: input.reason.trim(),
-        document: '',
-        decisionNo: '',
-        decisionDate: '',
         note: earlier ? `supersedes ${earlier.id}` : '',
       },
       {

@@ -13,7 +13,7 @@ import { fieldsOf, type Actor, type SheetKind } from './baseline';
 import { isDate } from './calendar';
 import { refOf } from './diff';
 import { buildStep, findTarget, refuse, type ChangeContext, type StepResult } from './log';
-import { nextId, type ChangeEntry } from './sheetFormat';
+import { blankEntry, nextId, type ChangeEntry } from './sheetFormat';
 
 export interface FiledStep {
   actor: string;
@@ -222,20 +222,11 @@ export function recordFiled(
     ...buildStep(
       context,
       {
-        kind: 'filed',
-        id: withdrawal.id,
-        decision: '',
+        ...blankEntry('filed', withdrawal.id),
         sheet: withdrawal.sheet,
         row: withdrawal.row,
         baselineSeq: withdrawal.baselineSeq,
         baselineRef: withdrawal.baselineRef,
-        template: '',
-        category: '',
-        fields: [],
-        values: {},
-        reason: '',
-        document: '',
-        decisionNo: '',
         decisionDate: input.date,
         note: input.note?.trim() ?? '',
       },
